@@ -1,0 +1,248 @@
+"""Typed models of the YAML files in data/.
+
+Each model mirrors one kind of data file. Models are frozen and forbid unknown
+fields, so a misspelt field name is reported instead of silently ignored. The
+`description` of every field is what the editing guide shows to editors.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    StringConstraints,
+    model_validator,
+)
+
+# ---------------------------------------------------------------------------
+# Shared field types
+# ---------------------------------------------------------------------------
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)
+]
+ShortText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
+]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+SourceId = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, max_length=80),
+    Field(description="The id of an entry in data/sources.yml."),
+]
+
+YEAR_IN_TEXT = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+
+def _has_a_year(value: str) -> str:
+    if not YEAR_IN_TEXT.search(value):
+        raise ValueError(
+            "write the year the figure describes, for example 2020 or May 2020"
+        )
+    return value
+
+
+Period = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=4, max_length=40),
+    AfterValidator(_has_a_year),
+]
+
+Confidence = Literal["verified", "secondary", "uncertain", "example"]
+
+
+class Model(BaseModel):
+    """Base of every data model: frozen, and unknown fields are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---------------------------------------------------------------------------
+# Sources
+# ---------------------------------------------------------------------------
+
+
+class Source(Model):
+    id: Slug = Field(
+        description="Short unique name used to cite this source, e.g. `bls-ooh-psychologists`."
+    )
+    title: Text = Field(description="Title of the page or document, as it is written there.")
+    publisher: ShortText = Field(description="Who published it, e.g. `U.S. Bureau of Labor Statistics`.")
+    url: HttpUrl | None = Field(
+        default=None,
+        description="Web address (http or https). Leave it out only when no address is known.",
+    )
+    year: int | None = Field(
+        default=None,
+        ge=1900,
+        description="Year the page or data was published. Leave it out when the page is undated.",
+    )
+    checked: int = Field(
+        ge=2000,
+        description="Year we last read the page.",
+    )
+
+    @property
+    def host(self) -> str:
+        return self.url.host if self.url else ""
+
+
+class SourcesFile(Model):
+    sources: list[Source] = Field(
+        min_length=1, description="Every source the site cites, each listed once."
+    )
+
+
+# ---------------------------------------------------------------------------
+# Facts: a figure with its source, year and confidence
+# ---------------------------------------------------------------------------
+
+
+class Fact(Model):
+    text: Text = Field(
+        description="The statement, in our own words, with its figure, e.g. `Median pay: $47,660 a year`."
+    )
+    source: SourceId
+    year: Period = Field(description="The year or period the figure describes, e.g. `May 2020` or `2022–32`.")
+    confidence: Confidence = Field(
+        default="verified",
+        description=(
+            "`verified` (read on the primary source), `secondary` (seen only on a page quoting it), "
+            "`uncertain` (sources disagree) or `example` (an illustration, not market data)."
+        ),
+    )
+    note: Text | None = Field(default=None, description="Optional caveat shown beside the figure.")
+
+
+# ---------------------------------------------------------------------------
+# Roles
+# ---------------------------------------------------------------------------
+
+
+class LivedExperience(Model):
+    required: bool = Field(description="`true` when the role requires lived experience of recovery.")
+    detail: Text = Field(description="One or two sentences on what counts and how it is shown.")
+
+
+class Pay(Model):
+    figures: list[Fact] = Field(
+        default_factory=list, description="Sourced pay figures. Leave empty when none is reliable."
+    )
+    no_figure_reason: Text | None = Field(
+        default=None,
+        description="Required when `figures` is empty: why no reliable figure exists.",
+    )
+
+    @model_validator(mode="after")
+    def _figures_or_reason(self) -> "Pay":
+        if not self.figures and not self.no_figure_reason:
+            raise ValueError("give at least one sourced figure, or a `no_figure_reason`")
+        return self
+
+
+class Duties(Model):
+    intro: Text = Field(description="A short paragraph on what the work is.")
+    items: list[Text] = Field(min_length=3, description="The main tasks, one a line.")
+
+
+class Workplace(Model):
+    setting: ShortText = Field(description="Name of the kind of workplace, e.g. `Hospitals`.")
+    description: Text = Field(description="What the work looks like there.")
+
+
+class Step(Model):
+    title: ShortText = Field(description="The step in a few words, e.g. `Complete approved training`.")
+    text: Text = Field(description="What the step involves.")
+    facts: list[Fact] = Field(default_factory=list, description="Figures for this step, each sourced.")
+
+
+class Skill(Model):
+    name: ShortText = Field(description="The skill or quality, e.g. `Active listening`.")
+    detail: Text = Field(description="Why it matters in this work.")
+
+
+class ExperienceLevel(Model):
+    level: ShortText = Field(description="Name of the level, e.g. `Entry level`.")
+    years: ShortText = Field(description="Typical experience, e.g. `1–2 years`.")
+    description: Text = Field(description="What a person at this level usually does.")
+
+
+class SimilarRole(Model):
+    role: Slug = Field(description="Slug of another role in data/roles/.")
+    why: Text = Field(description="How the two roles differ or connect.")
+
+
+RoleGroup = Literal["peer", "neighbouring"]
+
+
+class Role(Model):
+    slug: Slug = Field(description="Same as the file name without `.yml`, e.g. `recovery-coach`.")
+    title: ShortText = Field(description="The role's name as readers know it.")
+    group: RoleGroup = Field(
+        description="`peer` for peer support roles, `neighbouring` for roles readers compare them with."
+    )
+    order: int = Field(default=100, ge=0, description="Position within its group in menus (smaller first).")
+    also_called: list[ShortText] = Field(default_factory=list, description="Other job titles for this role.")
+    summary: Text = Field(description="Two or three plain sentences: who they are and what they do.")
+    education: Text = Field(description="Usual education needed.")
+    certification: Text = Field(description="Usual certification or licence needed.")
+    lived_experience: LivedExperience
+    settings: list[ShortText] = Field(min_length=1, description="Typical workplaces, a few words each.")
+    pay: Pay
+    duties: Duties
+    workplaces: list[Workplace] = Field(min_length=1)
+    steps: list[Step] = Field(min_length=2, description="How to become one, in order.")
+    skills: list[Skill] = Field(min_length=3)
+    experience_levels: list[ExperienceLevel] = Field(
+        default_factory=list, description="Required for peer roles: entry, experienced and senior levels."
+    )
+    outlook: list[Fact] = Field(default_factory=list, description="Sourced figures on jobs and growth.")
+    similar_roles: list[SimilarRole] = Field(min_length=1)
+    background_sources: list[SourceId] = Field(
+        default_factory=list,
+        description="Sources behind the page's text that no figure cites.",
+    )
+
+    def facts(self) -> list[Fact]:
+        """Every sourced figure on the page, in page order."""
+        step_facts = [fact for step in self.steps for fact in step.facts]
+        return [*self.pay.figures, *step_facts, *self.outlook]
+
+    def source_ids(self) -> list[str]:
+        """Ids of all sources the page cites, each once, in order of first use."""
+        ids = [fact.source for fact in self.facts()] + list(self.background_sources)
+        return list(dict.fromkeys(ids))
+
+
+# ---------------------------------------------------------------------------
+# Crisis help
+# ---------------------------------------------------------------------------
+
+
+class CrisisAction(Model):
+    label: ShortText = Field(description="What the reader does, e.g. `Call 988`.")
+    href: Annotated[str, StringConstraints(pattern=r"^(tel:|sms:|https://)\S+$")] = Field(
+        description="A `tel:`, `sms:` or `https://` link."
+    )
+
+
+class CrisisLine(Model):
+    name: ShortText
+    region: ShortText = Field(description="Where the line answers, e.g. `United States`.")
+    actions: list[CrisisAction] = Field(min_length=1)
+    options: Text | None = Field(default=None, description="Menu options, e.g. press 1 for veterans.")
+    source: SourceId
+
+
+class Crisis(Model):
+    heading: ShortText = Field(description="Heading of the crisis box on every page.")
+    lines: list[CrisisLine] = Field(min_length=1)
+    elsewhere: Text = Field(description="What to do outside the regions the lines cover.")

@@ -1,0 +1,23 @@
+"""The generator's one entry point: data/ in, rendered pages out (or every problem)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .checks import check_dataset
+from .dataset import read_dataset
+from .pages import RenderedSite, render_site
+from .problems import DataError, Problem
+
+
+def build_site(data_dir: Path) -> RenderedSite:
+    """Load, validate, cross-check and render. Raises DataError before anything is written."""
+    dataset = read_dataset(data_dir)
+    problems = check_dataset(dataset)
+    if problems:
+        raise DataError(problems)
+    try:
+        return render_site(dataset)
+    except Exception as error:  # a template bug must still read as a clear message
+        raise DataError([Problem("hooks/careers/templates", None, None,
+            f"unexpected error while rendering pages ({type(error).__name__}: {error}): please report it")]) from None

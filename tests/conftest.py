@@ -1,0 +1,66 @@
+"""Shared fixtures: the real site built once from the real data/, and scratch copies of the project."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ["mkdocs.yml", "data", "docs", "hooks", "overrides"]
+
+
+def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build` on a project folder, as an editor or CI would."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+def copy_project(destination: Path) -> Path:
+    """A scratch copy of everything the build reads, to break on purpose."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once from the real data/ into a temporary folder."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def html_pages(built_site) -> dict[str, BeautifulSoup]:
+    """Every built HTML page, parsed with lxml, keyed by its path in the site."""
+    return {
+        path.relative_to(built_site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        for path in sorted(built_site.rglob("*.html"))
+    }
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A scratch copy of data/ alone, for generator-level tests."""
+    destination = tmp_path / "data"
+    shutil.copytree(ROOT / "data", destination)
+    return destination
