@@ -49,11 +49,12 @@ def render_site(dataset: Dataset) -> RenderedSite:
             site.pages[role_path(role)] = role_template.render(role=role)
     site.pages["roles/index.md"] = env.get_template("roles-index.md.j2").render(groups=groups, prefix="", heading="##")
     site.snippets["role-list"] = env.get_template("role-list.md.j2").render(groups=groups, prefix="roles/", heading="###")
-    site.nav = [
+    sections = [
         {GROUPS[group]: [{role.title: role_path(role)} for role in roles]}
         for group, roles in groups.items()
         if roles
     ]
+    site.nav = [{"Roles": ["roles/index.md", *sections]}]
     return site
 
 

@@ -1,0 +1,72 @@
+"""In Debian's Chromium at phone size: crisis help in the first screen, no request leaves the site."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from urllib.parse import urlparse
+
+import pytest
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+PHONE = {"width": 360, "height": 640}
+
+pytestmark = pytest.mark.browser
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/roles/recovery-coach/", "/roles/psychologist/", "/no-such-page/"])
+def test_crisis_help_is_in_the_first_phone_screen_and_nothing_leaves_the_site(browser, site_url, built_site, path):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    if path == "/no-such-page/":
+        # GitHub Pages answers unknown addresses with 404.html; load it the same way.
+        page.goto(f"{site_url}/404.html")
+    else:
+        page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+
+    crisis = page.locator("aside.crisis")
+    assert crisis.is_visible()
+    box = crisis.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], box
+    for name in ("Call 988", "Text 988", "Chat at 988lifeline.org"):
+        link = page.get_by_role("link", name=name)
+        assert link.is_visible()
+        link_box = link.bounding_box()
+        assert link_box["y"] + link_box["height"] <= PHONE["height"]
+
+    origin = urlparse(site_url).netloc
+    foreign = [url for url in requests if urlparse(url).scheme in ("http", "https") and urlparse(url).netloc != origin]
+    assert foreign == []
+    assert requests, "the page made no request at all: the test would prove nothing"
+    context.close()

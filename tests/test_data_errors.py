@@ -1,0 +1,177 @@
+"""Each mistake a content editor can make gives one clear line: file, line, field, what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from careers import DataError, build_site
+from careers.load import MAX_FILE_BYTES
+
+ROLE = "roles/psychologist.yml"
+
+
+def problems_after(data: Path, relative: str, change) -> list[str]:
+    """Apply `change` to one data file's text, build, and return the problem lines."""
+    path = data / relative
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        build_site(data)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def line_of(data: Path, relative: str, needle: str) -> int:
+    for number, line in enumerate((data / relative).read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {relative}")
+
+
+def test_the_real_data_is_valid(data_copy):
+    site = build_site(data_copy)
+    assert "roles/psychologist.md" in site.pages
+
+
+def test_unknown_field_suggests_the_right_name(data_copy):
+    found = problems_after(data_copy, ROLE, lambda text: text.replace("\nsummary:", "\nsumary:", 1))
+    line = line_of(data_copy, ROLE, "sumary:")
+    assert f"data/{ROLE}:{line}: sumary: unknown field `sumary`: did you mean `summary`?" in found
+    assert f"data/{ROLE}:1: summary: this required field is missing: add `summary:`" in found
+
+
+def test_missing_required_field(data_copy):
+    def drop_education(text: str) -> str:
+        return "\n".join(line for line in text.splitlines() if not line.startswith("education:")) + "\n"
+
+    found = problems_after(data_copy, ROLE, drop_education)
+    assert found == [f"data/{ROLE}:1: education: this required field is missing: add `education:`"]
+
+
+def test_dangling_source_id(data_copy):
+    found = problems_after(data_copy, ROLE, lambda text: text.replace("source: bls-ooh-psychologists", "source: bls-2030", 1))
+    line = line_of(data_copy, ROLE, "source: bls-2030")
+    assert found[0].startswith(f"data/{ROLE}:{line}: pay.figures[1].source: `bls-2030` is not in data/sources.yml")
+
+
+def test_duplicate_key(data_copy):
+    found = problems_after(data_copy, ROLE, lambda text: text + "title: Psychologist again\n")
+    first = line_of(data_copy, ROLE, "title: Psychologist")
+    last = len((data_copy / ROLE).read_text().splitlines())
+    assert found == [f"data/{ROLE}:{last}: title: duplicate key `title` (first given on line {first}): keep only one"]
+
+
+def test_tab_indentation(data_copy):
+    found = problems_after(data_copy, ROLE, lambda text: text.replace("\n  required:", "\n\trequired:", 1))
+    line = line_of(data_copy, ROLE, "\trequired:")
+    assert found == [f"data/{ROLE}:{line}: a tab is used for indentation: YAML needs spaces; replace the tab with spaces"]
+
+
+def test_invalid_utf8(data_copy):
+    path = data_copy / ROLE
+    path.write_bytes(b"slug: psychologist\ntitle: Psych\xe9logist\n")
+    with pytest.raises(DataError) as caught:
+        build_site(data_copy)
+    assert [str(p) for p in caught.value.problems] == [
+        f"data/{ROLE}:2: the file is not valid UTF-8 text: save it as UTF-8 in your editor"
+    ]
+
+
+def test_empty_file(data_copy):
+    found = problems_after(data_copy, ROLE, lambda text: "# nothing here yet\n")
+    assert found == [f"data/{ROLE}:1: the file is empty: add its fields, or delete the file"]
+
+
+def test_wrong_type(data_copy):
+    found = problems_after(data_copy, ROLE, lambda text: text.replace("\nsettings:", "\nsettings: Hospitals\nold_settings:", 1))
+    line = line_of(data_copy, ROLE, "settings: Hospitals")
+    assert f"data/{ROLE}:{line}: settings: expected a list (lines starting with `- `), found `Hospitals`" in found
+
+
+def test_yaml_reads_no_as_false(data_copy):
+    found = problems_after(data_copy, ROLE, lambda text: text.replace("\ntitle: Psychologist", "\ntitle: no", 1))
+    line = line_of(data_copy, ROLE, "title: no")
+    assert f'data/{ROLE}:{line}: title: `no` was read as true or false: put it in quotes, like "no"' in found
+
+
+def test_yaml_reads_leading_zero_as_number(data_copy):
+    found = problems_after(data_copy, ROLE, lambda text: text.replace("\ntitle: Psychologist", "\ntitle: 012", 1))
+    line = line_of(data_copy, ROLE, "title: 012")
+    assert f'data/{ROLE}:{line}: title: `012` was read as a number: put it in quotes, like "012"' in found
+
+
+def test_syntax_error_names_the_line(data_copy):
+    found = problems_after(data_copy, ROLE, lambda text: text.replace("\ntitle: Psychologist", "\ntitle: [Psychologist", 1))
+    assert len(found) == 1 and found[0].startswith(f"data/{ROLE}:")
+    assert "YAML syntax error" in found[0]
+
+
+def test_slug_must_match_file_name(data_copy):
+    found = problems_after(data_copy, ROLE, lambda text: text.replace("\nslug: psychologist", "\nslug: psychologists", 1))
+    line = line_of(data_copy, ROLE, "slug: psychologists")
+    assert f"data/{ROLE}:{line}: slug: `psychologists` does not match the file name `psychologist.yml`: make them the same" in found
+
+
+def test_two_roles_with_the_same_title(data_copy):
+    found = problems_after(data_copy, ROLE, lambda text: text.replace("\ntitle: Psychologist", "\ntitle: Social Worker", 1))
+    line = line_of(data_copy, ROLE, "title: Social Worker")
+    assert f"data/{ROLE}:{line}: title: another role has the same title (data/roles/social-worker.yml): make it unique" in found
+
+
+def test_figure_year_in_the_future(data_copy):
+    found = problems_after(data_copy, ROLE, lambda text: text.replace("year: May 2022", "year: May 2099", 1))
+    line = line_of(data_copy, ROLE, "year: May 2099")
+    assert any(p.startswith(f"data/{ROLE}:{line}: ") and "`May 2099` is in the future" in p for p in found)
+
+
+def test_link_to_a_role_that_does_not_exist(data_copy):
+    found = problems_after(data_copy, ROLE, lambda text: text.replace("role: social-worker", "role: astronaut", 1))
+    line = line_of(data_copy, ROLE, "role: astronaut")
+    assert any(p.startswith(f"data/{ROLE}:{line}: similar_roles[") and "no role `astronaut` in data/roles/" in p for p in found)
+
+
+def test_source_url_must_be_http(data_copy):
+    found = problems_after(data_copy, "sources.yml", lambda text: text.replace("url: https://www.bls.gov/ooh/life", "url: ftp://www.bls.gov/ooh/life", 1))
+    line = line_of(data_copy, "sources.yml", "ftp://")
+    assert any(p.startswith(f"data/sources.yml:{line}: sources[") and "is not a web address" in p for p in found)
+
+
+def test_html_in_text_is_refused(data_copy):
+    found = problems_after(data_copy, ROLE, lambda text: text.replace("\ntitle: Psychologist", "\ntitle: Psychologist <script>alert(1)</script>", 1))
+    line = line_of(data_copy, ROLE, "<script>")
+    assert f"data/{ROLE}:{line}: title: HTML is not allowed here: write plain text (it is shown as typed)" in found
+
+
+def test_money_in_prose_needs_a_source(data_copy):
+    found = problems_after(data_copy, ROLE, lambda text: text.replace("\neducation: ", "\neducation: Pays $90,000. ", 1))
+    line = line_of(data_copy, ROLE, "Pays $90,000")
+    assert f"data/{ROLE}:{line}: education: money amounts and percentages need a source and year: move the figure into a `facts` entry" in found
+
+
+def test_pay_needs_figures_or_a_reason(data_copy):
+    relative = "roles/recovery-coach.yml"
+    found = problems_after(data_copy, relative, lambda text: text.replace("no_figure_reason:", "old_reason:", 1))
+    assert any("pay: give at least one sourced figure, or a `no_figure_reason`" in p for p in found)
+
+
+def test_very_large_file(data_copy):
+    found = problems_after(data_copy, ROLE, lambda text: text + "#" * (MAX_FILE_BYTES + 1))
+    assert len(found) == 1 and "KB limit: split it or remove what was pasted by mistake" in found[0]
+
+
+def test_file_in_the_wrong_folder(data_copy):
+    (data_copy / "role-draft.yml").write_text("slug: draft\n")
+    (data_copy / "roles" / "extra.yaml").write_text("slug: extra\n")
+    with pytest.raises(DataError) as caught:
+        build_site(data_copy)
+    found = [str(p) for p in caught.value.problems]
+    assert "data/role-draft.yml: this file is not read by the build: role files go in data/roles/" in found
+    assert "data/roles/extra.yaml: use the extension `.yml`, not `.yaml`: rename the file" in found
+
+
+def test_all_problems_are_reported_at_once(data_copy):
+    (data_copy / "roles" / "social-worker.yml").write_text("")
+    found = problems_after(data_copy, ROLE, lambda text: text.replace("\nsummary:", "\nsumary:", 1))
+    files = {p.split(":", 1)[0] for p in found}
+    assert files == {f"data/{ROLE}", "data/roles/social-worker.yml"}
+    assert len(found) >= 3
