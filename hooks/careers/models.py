@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
-    HttpUrl,
     StringConstraints,
     model_validator,
 )
@@ -56,6 +56,15 @@ Period = Annotated[
     AfterValidator(_has_a_year),
 ]
 
+def _web_address(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+        raise ValueError(f"`{value}` is not a web address: write it in full, starting with https://")
+    return value
+
+
+WebAddress = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), AfterValidator(_web_address)]
+
 Confidence = Literal["verified", "secondary", "uncertain", "example"]
 
 
@@ -76,7 +85,7 @@ class Source(Model):
     )
     title: Text = Field(description="Title of the page or document, as it is written there.")
     publisher: ShortText = Field(description="Who published it, e.g. `U.S. Bureau of Labor Statistics`.")
-    url: HttpUrl | None = Field(
+    url: WebAddress | None = Field(
         default=None,
         description="Web address (http or https). Leave it out only when no address is known.",
     )
@@ -89,10 +98,6 @@ class Source(Model):
         ge=2000,
         description="Year we last read the page.",
     )
-
-    @property
-    def host(self) -> str:
-        return self.url.host if self.url else ""
 
 
 class SourcesFile(Model):

@@ -42,8 +42,6 @@ def _problem(document: Document, model: type[BaseModel], error: Any) -> Problem:
         message = _unknown_field(model, location)
     elif kind in ("string_type", "list_type", "bool_type", "int_type", "model_type", "dict_type"):
         message = document.read_as(location) or _wrong_type(kind, error["input"])
-    elif kind.startswith("url_"):
-        message = f"`{error['input']}` is not a web address: write it in full, starting with https://"
     elif kind == "string_pattern_mismatch" and location[-1] in ("slug", "id", "role", "source"):
         message = f"`{error['input']}` is not a valid id: use lowercase letters, digits and hyphens, e.g. `recovery-coach`"
     elif kind == "string_pattern_mismatch" and location[-1] == "href":
