@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from careers import DataError, build_site  # noqa: E402
 from careers.markers import UnknownMarker, expand_markers, unknown_markers  # noqa: E402
-from careers.pages import TEMPLATES  # noqa: E402
+from careers.pages import TEMPLATES, merge_nav  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
@@ -34,8 +34,7 @@ def on_config(config):
     if messages := unknown_markers(Path(config.docs_dir), _site.snippets):
         raise PluginError("\n".join(messages))
     config.extra["crisis"] = _site.crisis
-    if config.nav:
-        config.nav = [config.nav[0], *_site.nav, *config.nav[1:]]
+    config.nav = merge_nav(config.nav or [], _site.nav)
     return config
 
 

@@ -184,7 +184,7 @@ def test_file_in_the_wrong_folder(data_copy):
     with pytest.raises(DataError) as caught:
         build_site(data_copy)
     found = [str(p) for p in caught.value.problems]
-    assert "data/role-draft.yml: this file is not read by the build: role files go in data/roles/" in found
+    assert any(p.startswith("data/role-draft.yml: this file is not read by the build: move it into one of data/roles/") for p in found)
     assert "data/roles/extra.yaml: use the extension `.yml`, not `.yaml`: rename the file" in found
 
 

@@ -4,101 +4,125 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
-
-from pydantic import BaseModel
 
 from .dataset import Dataset, Loaded
 from .load import Location, dotted
-from .models import YEAR_IN_TEXT, Fact, Role, Source
+from .models import YEAR_IN_TEXT, Detail, Fact, OtherValue, Source, StateCredential
 from .problems import Problem
+from .walk import walk
 
 FIGURE_IN_PROSE = re.compile(r"\$\s?\d|\d\s?%")
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!]")
+# Fields that hold one source id, and fields that hold a list of them.
+SOURCE_FIELDS = {"source", "official_source"}
+SOURCE_LIST_FIELDS = {"sources", "background_sources"}
+# Models whose text may carry figures, because they carry a source and year too.
+SOURCED = (Fact, Source, Detail, OtherValue, StateCredential)
 
 
-def check_dataset(dataset: Dataset, this_year: int | None = None) -> list[Problem]:
+def check_dataset(dataset: Dataset, today: datetime.date | None = None) -> list[Problem]:
     """Every cross-file problem in the dataset."""
-    this_year = this_year or datetime.date.today().year
-    known_sources = set(dataset.sources_by_id)
-    problems = [*_source_problems(dataset.sources, this_year)]
+    today = today or datetime.date.today()
+    context = _Context(dataset, today)
+    problems: list[Problem] = []
+    for loaded in dataset.everything():
+        if loaded.document is None:  # TEMPORARY
+            continue
+        problems += context.check(loaded)
+    problems += _duplicate_source_ids(dataset.sources)
     problems += _unique(dataset.roles, "title", lambda role: role.title.casefold(), "another role has the same title")
-    for loaded in dataset.roles:
-        problems += _role_problems(loaded, dataset, known_sources, this_year)
-    problems += _text_problems(dataset.crisis)
+    problems += _unique(dataset.credentials, "title", lambda c: c.title.casefold(), "another credential has the same title")
+    problems += _duplicate_question_ids(dataset.faq) if dataset.faq.document else []
     return problems
 
 
 # ---------------------------------------------------------------------------
-# Checks
+# Checks on every value of every file
 # ---------------------------------------------------------------------------
 
 
-def _source_problems(loaded: Loaded, this_year: int) -> list[Problem]:
+class _Context:
+    def __init__(self, dataset: Dataset, today: datetime.date):
+        self.sources = set(dataset.sources_by_id)
+        self.roles = set(dataset.roles_by_slug)
+        self.today = today
+
+    def check(self, loaded: Loaded) -> list[Problem]:
+        document, model = loaded.document, loaded.model
+        problems: list[Problem] = []
+
+        def add(location: Location, message: str) -> None:
+            problems.append(Problem(document.path, document.line_of(location), dotted(location), message))
+
+        stem = document.path.rsplit("/", 1)[-1].removesuffix(".yml")
+        name = getattr(model, "slug", None)
+        if name is not None and "/" in document.path.removeprefix("data/") and name != stem:
+            field_name = "code" if hasattr(model, "code") else "slug"
+            shown = getattr(model, field_name)
+            add((field_name,), f"`{shown}` does not match the file name `{stem}.yml`: make them the same"
+                + (" (the file name is the code in lower case)" if field_name == "code" else ""))
+        for location, value, owner in walk(model):
+            field_name = _field_name(location)
+            if isinstance(value, str):
+                self._check_text(location, value, owner, add)
+                if field_name in SOURCE_FIELDS or (field_name is None and _parent_name(location) in SOURCE_LIST_FIELDS):
+                    if value not in self.sources:
+                        add(location, f"`{value}` is not in data/sources.yml: add it there or fix the id")
+                if (field_name == "role" or (field_name is None and _parent_name(location) == "roles")) and value not in self.roles:
+                    add(location, f"no role `{value}` in data/roles/: use one of " + ", ".join(f"`{s}`" for s in sorted(self.roles)))
+                if field_name == "year" and isinstance(owner, (Fact, StateCredential)):
+                    first = YEAR_IN_TEXT.search(value)
+                    if first and int(first.group()) > self.today.year:
+                        add(location, f"`{value}` is in the future: give the year the figure describes")
+            elif isinstance(value, datetime.date) and value > self.today:
+                add(location, f"{value} is in the future: give the date the page was last reviewed")
+            elif isinstance(value, int) and field_name in ("year", "checked") and value > self.today.year:
+                add(location, f"{value} is in the future: give the year the page was published or read")
+        if getattr(model, "group", None) == "peer" and not model.experience_levels:
+            add(("experience_levels",), "peer roles need experience levels (entry, experienced, senior): add them")
+        for index, similar in enumerate(getattr(model, "similar_roles", [])):
+            if similar.role == name:
+                add(("similar_roles", index, "role"), "a role cannot be similar to itself: name another role")
+        return problems
+
+    @staticmethod
+    def _check_text(location: Location, text: str, owner: Any, add: Callable[[Location, str], None]) -> None:
+        if HTML_TAG.search(text):
+            add(location, "HTML is not allowed here: write plain text (it is shown as typed)")
+        if not isinstance(owner, SOURCED) and FIGURE_IN_PROSE.search(text):
+            add(location, "money amounts and percentages need a source and year: move the figure into a `facts` entry")
+
+
+# ---------------------------------------------------------------------------
+# Uniqueness
+# ---------------------------------------------------------------------------
+
+
+def _duplicate_source_ids(loaded: Loaded) -> list[Problem]:
     document, problems = loaded.document, []
     seen: dict[str, int] = {}
     for index, source in enumerate(loaded.model.sources):
-        where = ("sources", index)
+        location = ("sources", index, "id")
         if source.id in seen:
-            problems.append(Problem(document.path, document.line_of((*where, "id")), dotted((*where, "id")),
+            problems.append(Problem(document.path, document.line_of(location), dotted(location),
                 f"`{source.id}` is listed twice (first at item {seen[source.id] + 1}): keep one"))
         seen.setdefault(source.id, index)
-        for name in ("year", "checked"):
-            value = getattr(source, name)
-            if value and value > this_year:
-                problems.append(Problem(document.path, document.line_of((*where, name)), dotted((*where, name)),
-                    f"{value} is in the future: give the year the page was published or read"))
-    return problems + _text_problems(loaded)
-
-
-def _role_problems(loaded: Loaded[Role], dataset: Dataset, known: set[str], this_year: int) -> list[Problem]:
-    document, role = loaded.document, loaded.model
-    problems = []
-
-    def add(location: Location, message: str) -> None:
-        problems.append(Problem(document.path, document.line_of(location), dotted(location), message))
-
-    stem = document.path.rsplit("/", 1)[-1].removesuffix(".yml")
-    if role.slug != stem:
-        add(("slug",), f"`{role.slug}` does not match the file name `{stem}.yml`: make them the same")
-    for location, fact in _facts_with_location(role):
-        if fact.source not in known:
-            add((*location, "source"), f"`{fact.source}` is not in data/sources.yml: add it there or fix the id")
-        first_year = YEAR_IN_TEXT.search(fact.year)
-        if first_year and int(first_year.group()) > this_year:
-            add((*location, "year"), f"`{fact.year}` is in the future: give the year the figure describes")
-    for index, source_id in enumerate(role.background_sources):
-        if source_id not in known:
-            add(("background_sources", index), f"`{source_id}` is not in data/sources.yml: add it there or fix the id")
-    slugs = dataset.roles_by_slug
-    for index, similar in enumerate(role.similar_roles):
-        if similar.role == role.slug:
-            add(("similar_roles", index, "role"), "a role cannot be similar to itself: name another role")
-        elif similar.role not in slugs:
-            add(("similar_roles", index, "role"),
-                f"no role `{similar.role}` in data/roles/: use one of " + ", ".join(f"`{s}`" for s in sorted(slugs)))
-    if role.group == "peer" and not role.experience_levels:
-        add(("experience_levels",), "peer roles need experience levels (entry, experienced, senior): add them")
-    return problems + _text_problems(loaded)
-
-
-def _text_problems(loaded: Loaded) -> list[Problem]:
-    """Figures outside a sourced fact, and HTML where plain text belongs."""
-    document, problems = loaded.document, []
-    for location, text, owner in _strings(loaded.model, ()):
-        where = (document.path, document.line_of(location), dotted(location))
-        if HTML_TAG.search(text):
-            problems.append(Problem(*where, "HTML is not allowed here: write plain text (it is shown as typed)"))
-        if not isinstance(owner, (Fact, Source)) and FIGURE_IN_PROSE.search(text):
-            problems.append(Problem(*where,
-                "money amounts and percentages need a source and year: move the figure into a `facts` entry"))
     return problems
 
 
-# ---------------------------------------------------------------------------
-# Helper functions
-# ---------------------------------------------------------------------------
+def _duplicate_question_ids(loaded: Loaded) -> list[Problem]:
+    document, problems = loaded.document, []
+    seen: dict[str, str] = {}
+    for t, topic in enumerate(loaded.model.topics):
+        for q, question in enumerate(topic.questions):
+            location = ("topics", t, "questions", q, "id")
+            if question.id in seen:
+                problems.append(Problem(document.path, document.line_of(location), dotted(location),
+                    f"`{question.id}` is already used by another question ({seen[question.id]}): each question needs its own id"))
+            seen.setdefault(question.id, dotted(location))
+    return problems
 
 
 def _unique(items: list[Loaded], name: str, key, message: str) -> list[Problem]:
@@ -114,24 +138,14 @@ def _unique(items: list[Loaded], name: str, key, message: str) -> list[Problem]:
     return problems
 
 
-def _facts_with_location(role: Role) -> Iterator[tuple[Location, Fact]]:
-    for location, value, _ in _walk(role, ()):
-        if isinstance(value, Fact):
-            yield location, value
+# ---------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------
 
 
-def _strings(model: BaseModel, location: Location) -> Iterator[tuple[Location, str, BaseModel]]:
-    for where, value, owner in _walk(model, location):
-        if isinstance(value, str):
-            yield where, value, owner
+def _field_name(location: Location) -> str | None:
+    return location[-1] if location and isinstance(location[-1], str) else None
 
 
-def _walk(value: Any, location: Location, owner: Any = None) -> Iterator[tuple[Location, Any, Any]]:
-    """Every value inside a model with its location, and the model that holds it."""
-    yield location, value, owner
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _walk(getattr(value, name), (*location, name), value)
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            yield from _walk(item, (*location, index), owner)
+def _parent_name(location: Location) -> str | None:
+    return location[-2] if len(location) >= 2 and isinstance(location[-2], str) else None

@@ -9,7 +9,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from .load import Document, load_document
-from .models import Crisis, Role, Source, SourcesFile
+from .models import Article, Credential, Crisis, Faq, Role, Source, SourcesFile, State
 from .problems import DataError, Problem
 from .validate import validate
 
@@ -17,9 +17,14 @@ M = TypeVar("M", bound=BaseModel)
 
 SOURCES_FILE = "sources.yml"
 CRISIS_FILE = "crisis.yml"
-ROLES_DIR = "roles"
-KNOWN_FOLDERS = {ROLES_DIR}
-KNOWN_FILES = {SOURCES_FILE, CRISIS_FILE}
+FAQ_FILE = "faq.yml"
+FOLDERS: dict[str, type[BaseModel]] = {
+    "roles": Role,
+    "credentials": Credential,
+    "states": State,
+    "articles": Article,
+}
+KNOWN_FILES = {SOURCES_FILE, CRISIS_FILE, FAQ_FILE}
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,14 @@ class Dataset:
 
     sources: Loaded[SourcesFile]
     crisis: Loaded[Crisis]
+    faq: Loaded[Faq]
     roles: list[Loaded[Role]] = field(default_factory=list)
+    credentials: list[Loaded[Credential]] = field(default_factory=list)
+    states: list[Loaded[State]] = field(default_factory=list)
+    articles: list[Loaded[Article]] = field(default_factory=list)
+
+    def everything(self) -> list[Loaded]:
+        return [self.sources, self.crisis, self.faq, *self.roles, *self.credentials, *self.states, *self.articles]
 
     @property
     def sources_by_id(self) -> dict[str, Source]:
@@ -50,21 +62,27 @@ class Dataset:
     def roles_by_slug(self) -> dict[str, Role]:
         return {loaded.model.slug: loaded.model for loaded in self.roles}
 
+    def sorted_credentials(self) -> list[Credential]:
+        return sorted((c.model for c in self.credentials), key=lambda c: (c.order, c.title))
+
+    def sorted_states(self) -> list[State]:
+        return sorted((s.model for s in self.states), key=lambda s: s.name)
+
+    def sorted_articles(self) -> list[Article]:
+        return sorted((a.model for a in self.articles), key=lambda a: (a.order, a.title))
+
 
 def read_dataset(data_dir: Path) -> Dataset:
     """Load and validate data/. Raises DataError listing every problem in every file."""
     reader = _Reader(data_dir)
-    problems = reader.problems
-    problems.extend(_misplaced_files(data_dir))
+    reader.problems.extend(_misplaced_files(data_dir))
     sources = reader.read(data_dir / SOURCES_FILE, SourcesFile)
     crisis = reader.read(data_dir / CRISIS_FILE, Crisis)
-    role_files = sorted((data_dir / ROLES_DIR).glob("*.yml")) if (data_dir / ROLES_DIR).is_dir() else []
-    if not role_files:
-        problems.append(Problem(f"{data_dir.name}/{ROLES_DIR}/", None, None, "no role files found: add data/roles/<slug>.yml"))
-    roles = [loaded for path in role_files if (loaded := reader.read(path, Role))]
-    if problems or sources is None or crisis is None:
-        raise DataError(problems)
-    return Dataset(sources=sources, crisis=crisis, roles=roles)
+    faq = reader.read(data_dir / FAQ_FILE, Faq) if (data_dir / FAQ_FILE).exists() else Loaded(None, Faq(reviewed="2026-11-23", topics=[]))  # TEMPORARY
+    folders = {name: reader.read_folder(data_dir / name, model) for name, model in FOLDERS.items()}
+    if reader.problems or sources is None or crisis is None or faq is None:
+        raise DataError(reader.problems)
+    return Dataset(sources=sources, crisis=crisis, faq=faq, **folders)
 
 
 # ---------------------------------------------------------------------------
@@ -79,8 +97,18 @@ class _Reader:
         self.root = data_dir.parent
         self.problems: list[Problem] = []
 
+    def display(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def read_folder(self, folder: Path, model: type[M]) -> list[Loaded[M]]:
+        paths = sorted(folder.glob("*.yml")) if folder.is_dir() else []
+        if not paths and folder.name in ("roles",):  # TEMPORARY while content is written
+            self.problems.append(Problem(self.display(folder) + "/", None, None,
+                f"no data files found: add {self.display(folder)}/<name>.yml"))
+        return [loaded for path in paths if (loaded := self.read(path, model))]
+
     def read(self, path: Path, model: type[M]) -> Loaded[M] | None:
-        display = path.relative_to(self.root).as_posix()
+        display = self.display(path)
         if not path.is_file():
             self.problems.append(Problem(display, None, None, "this file is missing: restore it from git"))
             return None
@@ -102,6 +130,7 @@ def _misplaced_files(data_dir: Path) -> list[Problem]:
     """Data files the build would silently ignore: wrong folder or wrong extension."""
     problems = []
     root = data_dir.parent
+    folders = ", ".join(f"data/{name}/" for name in FOLDERS)
     for path in sorted(data_dir.rglob("*")):
         if path.is_dir() or path.name.startswith("."):
             continue
@@ -111,10 +140,10 @@ def _misplaced_files(data_dir: Path) -> list[Problem]:
             problems.append(Problem(display, None, None, "use the extension `.yml`, not `.yaml`: rename the file"))
         elif len(relative.parts) == 1 and relative.name not in KNOWN_FILES:
             problems.append(Problem(display, None, None,
-                "this file is not read by the build: role files go in data/roles/"))
-        elif len(relative.parts) > 1 and (relative.parts[0] not in KNOWN_FOLDERS or len(relative.parts) > 2):
+                f"this file is not read by the build: move it into one of {folders}"))
+        elif len(relative.parts) > 1 and (relative.parts[0] not in FOLDERS or len(relative.parts) > 2):
             problems.append(Problem(display, None, None,
-                "this file is in a folder the build does not read: move it to data/roles/"))
+                f"this file is in a folder the build does not read: move it into one of {folders}"))
         elif len(relative.parts) == 2 and path.suffix != ".yml":
             problems.append(Problem(display, None, None, "only `.yml` files belong here: rename or remove it"))
     return problems

@@ -7,6 +7,7 @@ fields, so a misspelt field name is reported instead of silently ignored. The
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -215,6 +216,7 @@ class Role(Model):
         default_factory=list,
         description="Sources behind the page's text that no figure cites.",
     )
+    reviewed: datetime.date = Field(description="Date an editor last checked this page against its sources, e.g. `2026-11-23`.")
 
     def facts(self) -> list[Fact]:
         """Every sourced figure on the page, in page order."""
@@ -251,3 +253,173 @@ class Crisis(Model):
     heading: ShortText = Field(description="Heading of the crisis box on every page.")
     lines: list[CrisisLine] = Field(min_length=1)
     elsewhere: Text = Field(description="What to do outside the regions the lines cover.")
+
+
+# ---------------------------------------------------------------------------
+# National credentials
+# ---------------------------------------------------------------------------
+
+RequirementTopic = Literal["education", "lived experience", "training", "experience", "supervision", "exam", "renewal", "other"]
+
+
+class Requirement(Fact):
+    topic: RequirementTopic = Field(description="Which requirement this is: " + ", ".join(f"`{t}`" for t in RequirementTopic.__args__) + ".")
+
+
+class Credential(Model):
+    slug: Slug = Field(description="Same as the file name without `.yml`, e.g. `mha-ncps`.")
+    title: ShortText = Field(description="Full name of the credential.")
+    short_name: ShortText = Field(description="Abbreviation or short name, e.g. `NCPS`.")
+    body: ShortText = Field(description="The organisation that awards it.")
+    order: int = Field(default=100, ge=0, description="Position in menus (smaller first).")
+    summary: Text = Field(description="Two or three plain sentences: what it is and who it is for.")
+    for_whom: Text = Field(description="Who the credential is meant for.")
+    requirements: list[Requirement] = Field(min_length=1, description="Each requirement with its source and year.")
+    relation_to_state: Text = Field(description="How it relates to state certification.")
+    official_source: SourceId = Field(description="Source id of the awarding body's own page, linked as 'check the current rules'.")
+    roles: list[Slug] = Field(default_factory=list, description="Slugs of roles this credential is for.")
+    background_sources: list[SourceId] = Field(default_factory=list, description="Sources behind the page's text that no figure cites.")
+    reviewed: datetime.date = Field(description="Date an editor last checked this page against its sources.")
+
+    def facts(self) -> list[Fact]:
+        return list(self.requirements)
+
+    def source_ids(self) -> list[str]:
+        ids = [self.official_source, *(f.source for f in self.facts()), *self.background_sources]
+        return list(dict.fromkeys(ids))
+
+
+# ---------------------------------------------------------------------------
+# States
+# ---------------------------------------------------------------------------
+
+
+class OtherValue(Model):
+    value: Text = Field(description="What the other source says.")
+    source: SourceId
+
+
+class Detail(Model):
+    value: Text | None = Field(default=None, description="The requirement as the source states it. Leave it out when our sources do not state it.")
+    source: SourceId | None = Field(default=None, description="Source id for `value`.")
+    confidence: Confidence = Field(default="verified", description="`verified`, `secondary` or `uncertain` (sources disagree: give `other_values`).")
+    other_values: list[OtherValue] = Field(default_factory=list, description="When sources disagree: what each other source says.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Detail":
+        if self.value is not None and self.source is None:
+            raise ValueError("a value needs a `source` id")
+        if self.confidence == "uncertain" and not self.other_values:
+            raise ValueError("`uncertain` means sources disagree: list the other source's value in `other_values`")
+        if self.other_values and self.confidence != "uncertain":
+            raise ValueError("`other_values` are only for `confidence: uncertain`")
+        return self
+
+    @property
+    def found(self) -> bool:
+        return self.value is not None
+
+
+class StateCredential(Model):
+    name: ShortText = Field(description="The credential's name in this state.")
+    body: ShortText = Field(description="Who certifies.")
+    scope: Detail = Field(description="Mental health, substance use, both, family members...")
+    training: Detail
+    work_and_supervision: Detail
+    exam: Detail
+    other_requirements: Detail
+    renewal: Detail
+    official_source: SourceId = Field(description="Source id of the certifying body's current page.")
+    year: Period = Field(description="Year of the rules or pages read, e.g. `page undated, checked 2026; law 2020`.")
+    confidence: Confidence = Field(description="Overall confidence of this row in facts-states.md.")
+    note: Text | None = Field(default=None, description="Anything a reader must know, e.g. a credential being phased out.")
+
+    def details(self) -> list[tuple[str, Detail]]:
+        return [
+            ("Scope", self.scope),
+            ("Training", self.training),
+            ("Work and supervision hours", self.work_and_supervision),
+            ("Exam", self.exam),
+            ("Other requirements", self.other_requirements),
+            ("Renewal", self.renewal),
+        ]
+
+
+class State(Model):
+    code: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(description="Two-letter postal code in capitals, e.g. `CA`; the file is `ca.yml`.")
+    name: ShortText = Field(description="The state's name.")
+    summary: Text = Field(description="Two or three plain sentences on peer certification in this state.")
+    credentials: list[StateCredential] = Field(min_length=1)
+    reviewed: datetime.date = Field(description="Date an editor last checked this page against its sources.")
+
+    @property
+    def slug(self) -> str:
+        return self.code.lower()
+
+    def source_ids(self) -> list[str]:
+        ids = []
+        for credential in self.credentials:
+            ids.append(credential.official_source)
+            for _, detail in credential.details():
+                ids += [detail.source] if detail.source else []
+                ids += [other.source for other in detail.other_values]
+        return list(dict.fromkeys(ids))
+
+
+# ---------------------------------------------------------------------------
+# Frequently asked questions
+# ---------------------------------------------------------------------------
+
+
+class Question(Model):
+    id: Slug = Field(description="Stable anchor for the question; never change it once published.")
+    question: ShortText
+    answer: list[Text] = Field(min_length=1, description="The answer, a paragraph an item.")
+    facts: list[Fact] = Field(default_factory=list, description="Figures in the answer, each sourced.")
+    sources: list[SourceId] = Field(default_factory=list, description="Sources behind the answer's text.")
+    roles: list[Slug] = Field(default_factory=list, description="Role slugs whose pages show this question.")
+
+    def source_ids(self) -> list[str]:
+        return list(dict.fromkeys([*(f.source for f in self.facts), *self.sources]))
+
+
+class Topic(Model):
+    id: Slug
+    title: ShortText
+    questions: list[Question] = Field(min_length=1)
+
+
+class Faq(Model):
+    reviewed: datetime.date = Field(description="Date an editor last checked the answers against their sources.")
+    topics: list[Topic] = Field(min_length=0)
+
+    def questions(self) -> list[Question]:
+        return [question for topic in self.topics for question in topic.questions]
+
+
+# ---------------------------------------------------------------------------
+# Articles: pay, working as a peer, editorial policy
+# ---------------------------------------------------------------------------
+
+
+class Section(Model):
+    heading: ShortText
+    paragraphs: list[Text] = Field(default_factory=list, description="Plain paragraphs, no figures.")
+    items: list[Text] = Field(default_factory=list, description="An optional bullet list after the paragraphs.")
+    facts: list[Fact] = Field(default_factory=list, description="Figures for this section, each sourced.")
+    sources: list[SourceId] = Field(default_factory=list, description="Sources behind the section's text.")
+    table: Literal["role-pay"] | None = Field(default=None, description="A generated table to show: `role-pay` (every role's pay figures).")
+
+
+class Article(Model):
+    slug: Slug = Field(description="Same as the file name; the page is /<slug>/.")
+    title: ShortText
+    summary: Text = Field(description="Two or three plain sentences shown first.")
+    menu: Literal["Guides", "About"] = Field(default="Guides", description="Menu the page appears in: `Guides` or `About`.")
+    order: int = Field(default=100, ge=0, description="Position in its menu (smaller first).")
+    sections: list[Section] = Field(min_length=1)
+    reviewed: datetime.date = Field(description="Date an editor last checked this page against its sources.")
+
+    def source_ids(self) -> list[str]:
+        ids = [source for section in self.sections for source in [*(f.source for f in section.facts), *section.sources]]
+        return list(dict.fromkeys(ids))

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
 from .dataset import Dataset
-from .models import Role
+from .models import Detail, Fact, OtherValue
+from .walk import walk
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -22,6 +25,8 @@ CONFIDENCE_LABELS = {
     "uncertain": "sources disagree",
     "example": "example only, not market data",
 }
+SOURCES_PAGE = "sources.md"
+FAQ_PAGE = "faq.md"
 
 
 @dataclass
@@ -34,28 +39,135 @@ class RenderedSite:
     crisis: dict = field(default_factory=dict)
 
 
-def role_path(role: Role) -> str:
-    return f"roles/{role.slug}.md"
+@dataclass(frozen=True)
+class PageRef:
+    """A generated page: where it lives and what it is called."""
+
+    path: str
+    title: str
+
+
+def root_of(path: str) -> str:
+    """Relative link from a page to the site root, with directory URLs (`roles/x.md` -> `../../`)."""
+    parts = path.removesuffix(".md").split("/")
+    depth = len(parts) - 1 if parts[-1] == "index" else len(parts)
+    return "../" * depth
+
+
+def docs_root_of(path: str) -> str:
+    """Relative Markdown link from a page's source file to docs/ (`roles/x.md` -> `../`)."""
+    return "../" * path.count("/")
 
 
 def render_site(dataset: Dataset) -> RenderedSite:
     """Every generated page, rendered up front so a template error stops the build before output."""
-    env = _environment(dataset)
-    site = RenderedSite(crisis=dataset.crisis.model.model_dump(mode="json"))
-    groups = {group: dataset.roles_in(group) for group in GROUPS}
-    role_template = env.get_template("role.md.j2")
-    for roles in groups.values():
-        for role in roles:
-            site.pages[role_path(role)] = role_template.render(role=role)
-    site.pages["roles/index.md"] = env.get_template("roles-index.md.j2").render(groups=groups, prefix="", heading="##")
-    site.snippets["role-list"] = env.get_template("role-list.md.j2").render(groups=groups, prefix="roles/", heading="###")
-    sections = [
-        {GROUPS[group]: [{role.title: role_path(role)} for role in roles]}
-        for group, roles in groups.items()
-        if roles
-    ]
-    site.nav = [{"Roles": ["roles/index.md", *sections]}]
-    return site
+    renderer = _Renderer(dataset)
+    return renderer.site()
+
+
+# ---------------------------------------------------------------------------
+# Rendering
+# ---------------------------------------------------------------------------
+
+
+class _Renderer:
+    def __init__(self, dataset: Dataset):
+        self.data = dataset
+        self.env = _environment(dataset)
+        self.groups = {group: dataset.roles_in(group) for group in GROUPS}
+        self.credentials = dataset.sorted_credentials()
+        self.states = dataset.sorted_states()
+        self.articles = dataset.sorted_articles()
+        self.faq = dataset.faq.model
+        self.out = RenderedSite(crisis=dataset.crisis.model.model_dump(mode="json"))
+        self.citations: dict[str, list[PageRef]] = defaultdict(list)
+        self.labels: dict[str, set[str]] = defaultdict(set)
+
+    def render(self, path: str, template: str, title: str, cited: Any = None, **context: Any) -> None:
+        if cited is not None:
+            self._cite(PageRef(path, title), cited)
+        page = self.env.get_template(template)
+        self.out.pages[path] = page.render(root=root_of(path), docs_root=docs_root_of(path), path=path, **context)
+
+    def site(self) -> RenderedSite:
+        for roles in self.groups.values():
+            for role in roles:
+                self.render(f"roles/{role.slug}.md", "role.md.j2", role.title, role, role=role,
+                            questions=[q for q in self.faq.questions() if role.slug in q.roles],
+                            credentials=[c for c in self.credentials if role.slug in c.roles])
+        self.render("roles/index.md", "roles-index.md.j2", "All roles", groups=self.groups, prefix="", heading="##")
+        for credential in self.credentials:
+            self.render(f"credentials/{credential.slug}.md", "credential.md.j2", credential.title, credential,
+                        credential=credential)
+        self.render("credentials/index.md", "credentials-index.md.j2", "National credentials",
+                    credentials=self.credentials)
+        for state in self.states:
+            self.render(f"states/{state.slug}.md", "state.md.j2", state.name, state, state=state)
+        self.render("states/index.md", "states-index.md.j2", "Certification by state", states=self.states,
+                    comparison=self.data.sources_by_id["power2u-state-comparison-2021"])
+        self.render(FAQ_PAGE, "faq.md.j2", "Frequently asked questions", self.faq, faq=self.faq)
+        for article in self.articles:
+            self.render(f"{article.slug}.md", "article.md.j2", article.title, article, article=article,
+                        pay_rows=self._pay_rows())
+        self.render(SOURCES_PAGE, "sources.md.j2", "Sources", sources=self.data.sources.model.sources,
+                    citations=self.citations, labels=self.labels)
+        self.out.snippets["role-list"] = self.env.get_template("role-list.md.j2").render(
+            groups=self.groups, prefix="roles/", heading="###", root="", docs_root="")
+        self.out.nav = self._nav()
+        return self.out
+
+    def _cite(self, page: PageRef, model: Any) -> None:
+        for _, value, _owner in walk(model):
+            if isinstance(value, (Fact, Detail)) and value.source:
+                self._add_citation(value.source, page, value.confidence)
+            elif isinstance(value, OtherValue):
+                self._add_citation(value.source, page, "uncertain")
+        for source_id in getattr(model, "source_ids", lambda: [])():
+            self._add_citation(source_id, page, None)
+
+    def _add_citation(self, source_id: str, page: PageRef, confidence: str | None) -> None:
+        if page not in self.citations[source_id]:
+            self.citations[source_id].append(page)
+        if confidence:
+            self.labels[source_id].add(confidence)
+
+    def _pay_rows(self) -> list[dict]:
+        rows = []
+        for group, roles in self.groups.items():
+            for role in roles:
+                for figure in role.pay.figures:
+                    rows.append({"role": role, "group": GROUPS[group], "fact": figure})
+        return rows
+
+    def _nav(self) -> list[dict]:
+        role_sections = [
+            {GROUPS[group]: [{role.title: f"roles/{role.slug}.md"} for role in roles]}
+            for group, roles in self.groups.items() if roles
+        ]
+        return [
+            {"Roles": ["roles/index.md", *role_sections]},
+            {"Credentials": ["credentials/index.md", *({c.short_name: f"credentials/{c.slug}.md"} for c in self.credentials)]},
+            {"States": ["states/index.md", *({s.name: f"states/{s.slug}.md"} for s in self.states)]},
+            {"Guides": [{a.title: f"{a.slug}.md"} for a in self.articles if a.menu == "Guides"]},
+            {"Questions": FAQ_PAGE},
+            {"About": [*({a.title: f"{a.slug}.md"} for a in self.articles if a.menu == "About"), {"Sources": SOURCES_PAGE}]},
+        ]
+
+
+def merge_nav(configured: list, generated: list[dict]) -> list:
+    """Add generated sections to mkdocs.yml's nav: into a same-named section, or after the first entry."""
+    merged = list(configured)
+    new_sections = []
+    for section in generated:
+        (title, items), = section.items()
+        index = next((i for i, entry in enumerate(merged) if isinstance(entry, dict) and title in entry), None)
+        if index is None:
+            new_sections.append(section)
+        else:
+            existing = merged[index][title]
+            existing = existing if isinstance(existing, list) else [existing]
+            merged[index] = {title: [*existing, *(items if isinstance(items, list) else [items])]}
+    return [*merged[:1], *new_sections, *merged[1:]]
 
 
 def _environment(dataset: Dataset) -> jinja2.Environment:
@@ -73,4 +185,5 @@ def _environment(dataset: Dataset) -> jinja2.Environment:
         group_titles=GROUPS,
         confidence_labels=CONFIDENCE_LABELS,
     )
+    env.filters["long_date"] = lambda day: f"{day.day} {day:%B %Y}"
     return env
