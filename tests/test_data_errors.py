@@ -194,3 +194,96 @@ def test_all_problems_are_reported_at_once(data_copy):
     files = {p.split(":", 1)[0] for p in found}
     assert files == {f"data/{ROLE}", "data/roles/social-worker.yml"}
     assert len(found) >= 3
+
+
+STATE = """\
+code: DE
+name: Delaware
+summary: Delaware certifies peer recovery specialists.
+credentials:
+  - name: Certified Peer Recovery Specialist
+    body: Delaware Certification Board
+    scope: {value: both, source: de-cprs}
+    training: {value: 46 hours, source: de-cprs}
+    work_and_supervision: {value: 500 hours, source: de-cprs, confidence: uncertain}
+    exam: {}
+    other_requirements: {value: an essay, source: de-cprs}
+    renewal: {value: every 2 years, source: de-cprss}
+    official_source: de-cprs
+    year: "2023"
+    confidence: verified
+reviewed: 2026-11-23
+"""
+
+
+def test_state_file_problems(data_copy):
+    (data_copy / "states").mkdir(exist_ok=True)
+    (data_copy / "states" / "dl.yml").write_text(STATE)
+    with pytest.raises(DataError) as caught:
+        build_site(data_copy)
+    found = [str(p) for p in caught.value.problems]
+    assert ("data/states/dl.yml:9: credentials[1].work_and_supervision: "
+            "`uncertain` means sources disagree: list the other source's value in `other_values`") in found
+    # Fix that one; the next pass finds the cross-file problems.
+    fixed = STATE.replace("confidence: uncertain", "confidence: secondary")
+    (data_copy / "states" / "dl.yml").write_text(fixed)
+    with pytest.raises(DataError) as caught:
+        build_site(data_copy)
+    found = [str(p) for p in caught.value.problems]
+    assert ("data/states/dl.yml:1: code: `DE` does not match the file name `dl.yml`: make them the same "
+            "(the file name is the code in lower case)") in found
+    assert "data/states/dl.yml:12: credentials[1].renewal.source: `de-cprss` is not in data/sources.yml: add it there or fix the id" in found
+
+
+def test_a_value_without_a_source(data_copy):
+    (data_copy / "states").mkdir(exist_ok=True)
+    text = STATE.replace("training: {value: 46 hours, source: de-cprs}", "training: {value: 46 hours}")
+    (data_copy / "states" / "de.yml").write_text(text.replace("confidence: uncertain", "confidence: verified"))
+    with pytest.raises(DataError) as caught:
+        build_site(data_copy)
+    assert [str(p) for p in caught.value.problems if "de.yml" in p.file] == [
+        "data/states/de.yml:8: credentials[1].training: a value needs a `source` id"]
+
+
+def test_faq_question_ids_are_unique_and_roles_exist(data_copy):
+    faq = data_copy / "faq.yml"
+    text = faq.read_text()
+    first_id = next(line.split("id:")[1].strip() for line in text.splitlines() if line.strip().startswith("- id:") and line.startswith("      "))
+    extra = f"""  - id: extra-topic
+    title: Extra
+    questions:
+      - id: {first_id}
+        question: A repeated question?
+        answer: [Yes.]
+        roles: [astronaut]
+"""
+    head, tail = text.split("\nreviewed:", 1)
+    text = head.rstrip("\n") + "\n" + extra + "reviewed:" + tail
+    faq.write_text(text)
+    with pytest.raises(DataError) as caught:
+        build_site(data_copy)
+    found = [str(p) for p in caught.value.problems]
+    id_line = line_of(data_copy, "faq.yml", "question: A repeated question?") - 1
+    roles_line = id_line + 3
+    assert any(p.startswith(f"data/faq.yml:{id_line}: topics[") and f"`{first_id}` is already used by another question" in p for p in found)
+    assert any(p.startswith(f"data/faq.yml:{roles_line}: topics[") and "no role `astronaut` in data/roles/" in p for p in found)
+
+
+def test_reviewed_date_in_the_future(data_copy):
+    found = problems_after(data_copy, ROLE, lambda text: text.replace("reviewed: 2026-11-23", "reviewed: 2099-01-01"))
+    line = line_of(data_copy, ROLE, "reviewed: 2099")
+    assert found == [f"data/{ROLE}:{line}: reviewed: 2099-01-01 is in the future: give the date the page was last reviewed"]
+
+
+def test_credential_requirement_needs_a_source(data_copy):
+    relative = "credentials/mha-ncps.yml"
+    found = problems_after(data_copy, relative, lambda text: text.replace("    source: mha-ncps", "    source: mha-ncpz", 1))
+    line = line_of(data_copy, relative, "source: mha-ncpz")
+    assert any(p.startswith(f"data/{relative}:{line}: requirements[") and "`mha-ncpz` is not in data/sources.yml" in p for p in found)
+
+
+def test_unknown_requirement_topic(data_copy):
+    relative = "credentials/mha-ncps.yml"
+    found = problems_after(data_copy, relative, lambda text: text.replace("topic: education", "topic: schooling", 1))
+    line = line_of(data_copy, relative, "topic: schooling")
+    assert any(p.startswith(f"data/{relative}:{line}: requirements[") and "`schooling` is not allowed: use 'education'" in p for p in found)
