@@ -6,6 +6,7 @@ which knows nothing about MkDocs.
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -13,11 +14,21 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from careers import DataError, build_site  # noqa: E402
 from careers.markers import UnknownMarker, expand_markers, unknown_markers  # noqa: E402
-from careers.pages import TEMPLATES, merge_nav  # noqa: E402
+from careers.editing_guide import page as editing_guide_page  # noqa: E402
+from careers.pages import EDITING_GUIDE, TEMPLATES, merge_nav  # noqa: E402
+from careers.reviewed import last_commit_date  # noqa: E402
+from careers.structured_data import page_publishing  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 _site = None
+# Warnings for editors go to their own logger, so that `strict: true` does not turn them into failures.
+_log = logging.getLogger("careers")
+if not _log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+    _log.addHandler(_handler)
+    _log.propagate = False
 
 
 def _data_dir(config) -> Path:
@@ -28,9 +39,11 @@ def _data_dir(config) -> Path:
 def on_config(config):
     global _site
     try:
-        _site = build_site(_data_dir(config))
+        _site = build_site(_data_dir(config), stale_after=config.extra.get("stale_figure_years", 8))
     except DataError as error:
         raise PluginError(error.report()) from None
+    for warning in _site.warnings:
+        _log.warning(str(warning))
     if messages := unknown_markers(Path(config.docs_dir), _site.snippets):
         raise PluginError("\n".join(messages))
     config.extra["crisis"] = _site.crisis
@@ -42,6 +55,8 @@ def on_config(config):
 def on_files(files, config):
     for path, content in _site.pages.items():
         files.append(File.generated(config, path, content=content))
+    guide = Path(config.config_file_path).parent / "CONTRIBUTING.md"
+    files.append(File.generated(config, EDITING_GUIDE, content=editing_guide_page(guide)))
     return files
 
 
@@ -53,8 +68,23 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(str(error)) from None
 
 
+# Hand each page its JSON-LD and the date its suggested citation shows (careers.structured_data).
+# The breadcrumb trail is home, each enclosing section that has its own index page, the page.
+def on_page_context(context, page, config, nav):
+    sections = [s for s in reversed(page.ancestors) if s.children and getattr(s.children[0], "is_index", False)]
+    trail = [(s.title, s.children[0].canonical_url) for s in sections if s.children[0] is not page]
+    if nav.homepage and not page.is_homepage:
+        trail = [(nav.homepage.title, nav.homepage.canonical_url), *trail, (page.title, page.canonical_url)]
+    context["publishing"] = page_publishing(
+        _site.structured_data.get(page.file.src_uri), title=page.title, url=page.canonical_url, trail=trail,
+        site_name=config.site_name, site_url=config.site_url,
+        reviewed=page.meta.get("reviewed") or last_commit_date(page.file.abs_src_path))
+    return context
+
+
 # Rebuild when an editor saves a data file or a page template.
 def on_serve(server, config, builder):
     server.watch(str(_data_dir(config)))
     server.watch(str(TEMPLATES))
+    server.watch(str(Path(config.config_file_path).parent / "CONTRIBUTING.md"))
     return server

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["mkdocs.yml", "data", "docs", "hooks", "overrides"]
+PROJECT_PARTS = ["mkdocs.yml", "CONTRIBUTING.md", "data", "docs", "hooks", "overrides"]
 
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:

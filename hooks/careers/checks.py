@@ -15,6 +15,8 @@ from .walk import walk
 
 FIGURE_IN_PROSE = re.compile(r"\$\s?\d|\d\s?%")
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!]")
+NEGATIVE_FIGURE = re.compile(r"(?<![\w\-–])[-−]\s?\$?\d")
+MONEY_RANGE = re.compile(r"\$([\d,.]+)\s*(?:–|-|to)\s*\$([\d,.]+)")
 # Fields that hold one source id, and fields that hold a list of them.
 SOURCE_FIELDS = {"source", "official_source"}
 SOURCE_LIST_FIELDS = {"sources", "background_sources"}
@@ -28,13 +30,11 @@ def check_dataset(dataset: Dataset, today: datetime.date | None = None) -> list[
     context = _Context(dataset, today)
     problems: list[Problem] = []
     for loaded in dataset.everything():
-        if loaded.document is None:  # TEMPORARY
-            continue
         problems += context.check(loaded)
     problems += _duplicate_source_ids(dataset.sources)
     problems += _unique(dataset.roles, "title", lambda role: role.title.casefold(), "another role has the same title")
     problems += _unique(dataset.credentials, "title", lambda c: c.title.casefold(), "another credential has the same title")
-    problems += _duplicate_question_ids(dataset.faq) if dataset.faq.document else []
+    problems += _duplicate_question_ids(dataset.faq)
     return problems
 
 
@@ -93,6 +93,11 @@ class _Context:
             add(location, "HTML is not allowed here: write plain text (it is shown as typed)")
         if not isinstance(owner, SOURCED) and FIGURE_IN_PROSE.search(text):
             add(location, "money amounts and percentages need a source and year: move the figure into a `facts` entry")
+        if NEGATIVE_FIGURE.search(text):
+            add(location, "a figure cannot be negative: check the number (a dash before a number reads as minus)")
+        for low, high in MONEY_RANGE.findall(text):
+            if _amount(low) > _amount(high):
+                add(location, f"the range ${low}–${high} runs backwards: put the smaller amount first")
 
 
 # ---------------------------------------------------------------------------
@@ -141,6 +146,13 @@ def _unique(items: list[Loaded], name: str, key, message: str) -> list[Problem]:
 # ---------------------------------------------------------------------------
 # Helper functions
 # ---------------------------------------------------------------------------
+
+
+def _amount(text: str) -> float:
+    try:
+        return float(text.replace(",", "").rstrip("."))
+    except ValueError:
+        return 0.0
 
 
 def _field_name(location: Location) -> str | None:

@@ -78,7 +78,7 @@ def read_dataset(data_dir: Path) -> Dataset:
     reader.problems.extend(_misplaced_files(data_dir))
     sources = reader.read(data_dir / SOURCES_FILE, SourcesFile)
     crisis = reader.read(data_dir / CRISIS_FILE, Crisis)
-    faq = reader.read(data_dir / FAQ_FILE, Faq) if (data_dir / FAQ_FILE).exists() else Loaded(None, Faq(reviewed="2026-11-23", topics=[]))  # TEMPORARY
+    faq = reader.read(data_dir / FAQ_FILE, Faq)
     folders = {name: reader.read_folder(data_dir / name, model) for name, model in FOLDERS.items()}
     if reader.problems or sources is None or crisis is None or faq is None:
         raise DataError(reader.problems)
@@ -102,7 +102,7 @@ class _Reader:
 
     def read_folder(self, folder: Path, model: type[M]) -> list[Loaded[M]]:
         paths = sorted(folder.glob("*.yml")) if folder.is_dir() else []
-        if not paths and folder.name in ("roles",):  # TEMPORARY while content is written
+        if not paths:
             self.problems.append(Problem(self.display(folder) + "/", None, None,
                 f"no data files found: add {self.display(folder)}/<name>.yml"))
         return [loaded for path in paths if (loaded := self.read(path, model))]

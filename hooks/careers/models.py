@@ -116,7 +116,7 @@ class Fact(Model):
     text: Text = Field(
         description="The statement, in our own words, with its figure, e.g. `Median pay: $47,660 a year`."
     )
-    source: SourceId
+    source: SourceId = Field(description="The id of an entry in data/sources.yml.")
     year: Period = Field(description="The year or period the figure describes, e.g. `May 2020` or `2022–32`.")
     confidence: Confidence = Field(
         default="verified",
@@ -200,18 +200,18 @@ class Role(Model):
     summary: Text = Field(description="Two or three plain sentences: who they are and what they do.")
     education: Text = Field(description="Usual education needed.")
     certification: Text = Field(description="Usual certification or licence needed.")
-    lived_experience: LivedExperience
+    lived_experience: LivedExperience = Field(description="Whether lived experience of recovery is required, and what counts.")
     settings: list[ShortText] = Field(min_length=1, description="Typical workplaces, a few words each.")
-    pay: Pay
-    duties: Duties
-    workplaces: list[Workplace] = Field(min_length=1)
+    pay: Pay = Field(description="Sourced pay figures, or why none is reliable.")
+    duties: Duties = Field(description="What the work is: a short introduction and the main tasks.")
+    workplaces: list[Workplace] = Field(min_length=1, description="Where they work and what the work looks like there.")
     steps: list[Step] = Field(min_length=2, description="How to become one, in order.")
-    skills: list[Skill] = Field(min_length=3)
+    skills: list[Skill] = Field(min_length=3, description="Skills and qualities the work needs.")
     experience_levels: list[ExperienceLevel] = Field(
         default_factory=list, description="Required for peer roles: entry, experienced and senior levels."
     )
     outlook: list[Fact] = Field(default_factory=list, description="Sourced figures on jobs and growth.")
-    similar_roles: list[SimilarRole] = Field(min_length=1)
+    similar_roles: list[SimilarRole] = Field(min_length=1, description="Other roles readers may compare this one with.")
     background_sources: list[SourceId] = Field(
         default_factory=list,
         description="Sources behind the page's text that no figure cites.",
@@ -242,16 +242,16 @@ class CrisisAction(Model):
 
 
 class CrisisLine(Model):
-    name: ShortText
+    name: ShortText = Field(description="Name of the line, e.g. `988 Suicide & Crisis Lifeline`.")
     region: ShortText = Field(description="Where the line answers, e.g. `United States`.")
-    actions: list[CrisisAction] = Field(min_length=1)
+    actions: list[CrisisAction] = Field(min_length=1, description="Ways to reach the line: call, text, chat.")
     options: Text | None = Field(default=None, description="Menu options, e.g. press 1 for veterans.")
-    source: SourceId
+    source: SourceId = Field(description="The id of an entry in data/sources.yml.")
 
 
 class Crisis(Model):
     heading: ShortText = Field(description="Heading of the crisis box on every page.")
-    lines: list[CrisisLine] = Field(min_length=1)
+    lines: list[CrisisLine] = Field(min_length=1, description="The crisis lines, in the order shown.")
     elsewhere: Text = Field(description="What to do outside the regions the lines cover.")
 
 
@@ -296,7 +296,7 @@ class Credential(Model):
 
 class OtherValue(Model):
     value: Text = Field(description="What the other source says.")
-    source: SourceId
+    source: SourceId = Field(description="The id of an entry in data/sources.yml.")
 
 
 class Detail(Model):
@@ -324,11 +324,11 @@ class StateCredential(Model):
     name: ShortText = Field(description="The credential's name in this state.")
     body: ShortText = Field(description="Who certifies.")
     scope: Detail = Field(description="Mental health, substance use, both, family members...")
-    training: Detail
-    work_and_supervision: Detail
-    exam: Detail
-    other_requirements: Detail
-    renewal: Detail
+    training: Detail = Field(description="Training hours or course, as the source states it.")
+    work_and_supervision: Detail = Field(description="Hours of work and of supervision needed.")
+    exam: Detail = Field(description="The exam, if any.")
+    other_requirements: Detail = Field(description="Age, education, recovery time, checks, fees and so on.")
+    renewal: Detail = Field(description="How often it is renewed and the continuing education needed.")
     official_source: SourceId = Field(description="Source id of the certifying body's current page.")
     year: Period = Field(description="Year of the rules or pages read, e.g. `page undated, checked 2026; law 2020`.")
     confidence: Confidence = Field(description="Overall confidence of this row in facts-states.md.")
@@ -349,7 +349,7 @@ class State(Model):
     code: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(description="Two-letter postal code in capitals, e.g. `CA`; the file is `ca.yml`.")
     name: ShortText = Field(description="The state's name.")
     summary: Text = Field(description="Two or three plain sentences on peer certification in this state.")
-    credentials: list[StateCredential] = Field(min_length=1)
+    credentials: list[StateCredential] = Field(min_length=1, description="Each peer credential the state offers.")
     reviewed: datetime.date = Field(description="Date an editor last checked this page against its sources.")
 
     @property
@@ -373,7 +373,7 @@ class State(Model):
 
 class Question(Model):
     id: Slug = Field(description="Stable anchor for the question; never change it once published.")
-    question: ShortText
+    question: ShortText = Field(description="The question as a reader would ask it.")
     answer: list[Text] = Field(min_length=1, description="The answer, a paragraph an item.")
     facts: list[Fact] = Field(default_factory=list, description="Figures in the answer, each sourced.")
     sources: list[SourceId] = Field(default_factory=list, description="Sources behind the answer's text.")
@@ -384,14 +384,14 @@ class Question(Model):
 
 
 class Topic(Model):
-    id: Slug
-    title: ShortText
-    questions: list[Question] = Field(min_length=1)
+    id: Slug = Field(description="Stable anchor for the topic, e.g. `pay-and-jobs`.")
+    title: ShortText = Field(description="Heading shown on the page.")
+    questions: list[Question] = Field(min_length=1, description="The questions under this topic, in order.")
 
 
 class Faq(Model):
     reviewed: datetime.date = Field(description="Date an editor last checked the answers against their sources.")
-    topics: list[Topic] = Field(min_length=0)
+    topics: list[Topic] = Field(min_length=1)
 
     def questions(self) -> list[Question]:
         return [question for topic in self.topics for question in topic.questions]
@@ -403,7 +403,7 @@ class Faq(Model):
 
 
 class Section(Model):
-    heading: ShortText
+    heading: ShortText = Field(description="Heading of the section.")
     paragraphs: list[Text] = Field(default_factory=list, description="Plain paragraphs, no figures.")
     items: list[Text] = Field(default_factory=list, description="An optional bullet list after the paragraphs.")
     facts: list[Fact] = Field(default_factory=list, description="Figures for this section, each sourced.")
@@ -413,11 +413,11 @@ class Section(Model):
 
 class Article(Model):
     slug: Slug = Field(description="Same as the file name; the page is /<slug>/.")
-    title: ShortText
+    title: ShortText = Field(description="Heading shown on the page.")
     summary: Text = Field(description="Two or three plain sentences shown first.")
     menu: Literal["Guides", "About"] = Field(default="Guides", description="Menu the page appears in: `Guides` or `About`.")
     order: int = Field(default=100, ge=0, description="Position in its menu (smaller first).")
-    sections: list[Section] = Field(min_length=1)
+    sections: list[Section] = Field(min_length=1, description="The page's sections, in order.")
     reviewed: datetime.date = Field(description="Date an editor last checked this page against its sources.")
 
     def source_ids(self) -> list[str]:

@@ -9,6 +9,7 @@ from typing import Any
 
 import jinja2
 
+from . import structured_data
 from .dataset import Dataset
 from .models import Detail, Fact, OtherValue
 from .walk import walk
@@ -27,6 +28,7 @@ CONFIDENCE_LABELS = {
 }
 SOURCES_PAGE = "sources.md"
 FAQ_PAGE = "faq.md"
+EDITING_GUIDE = "editing-guide.md"  # made from CONTRIBUTING.md by careers.site
 
 
 @dataclass
@@ -37,6 +39,10 @@ class RenderedSite:
     nav: list[dict] = field(default_factory=list)
     snippets: dict[str, str] = field(default_factory=dict)
     crisis: dict = field(default_factory=dict)
+    # figures older than the configured age: printed as warnings, never a failure
+    warnings: list = field(default_factory=list)
+    # page path -> partial schema.org node from the data; the hook adds address and breadcrumbs
+    structured_data: dict[str, dict] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,7 @@ class _Renderer:
             self._cite(PageRef(path, title), cited)
         page = self.env.get_template(template)
         self.out.pages[path] = page.render(root=root_of(path), docs_root=docs_root_of(path), path=path, **context)
+        self.out.structured_data[path] = structured_data.node_for(cited, self.data)
 
     def site(self) -> RenderedSite:
         for roles in self.groups.values():
@@ -150,7 +157,7 @@ class _Renderer:
             {"States": ["states/index.md", *({s.name: f"states/{s.slug}.md"} for s in self.states)]},
             {"Guides": [{a.title: f"{a.slug}.md"} for a in self.articles if a.menu == "Guides"]},
             {"Questions": FAQ_PAGE},
-            {"About": [*({a.title: f"{a.slug}.md"} for a in self.articles if a.menu == "About"), {"Sources": SOURCES_PAGE}]},
+            {"About": [*({a.title: f"{a.slug}.md"} for a in self.articles if a.menu == "About"), {"Sources": SOURCES_PAGE}, {"Editing guide": EDITING_GUIDE}]},
         ]
 
 

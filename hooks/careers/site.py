@@ -8,16 +8,22 @@ from .checks import check_dataset
 from .dataset import read_dataset
 from .pages import RenderedSite, render_site
 from .problems import DataError, Problem
+from .stale import DEFAULT_MAX_AGE, stale_figures
 
 
-def build_site(data_dir: Path) -> RenderedSite:
-    """Load, validate, cross-check and render. Raises DataError before anything is written."""
+def build_site(data_dir: Path, stale_after: int = DEFAULT_MAX_AGE) -> RenderedSite:
+    """Load, validate, cross-check and render. Raises DataError before anything is written.
+
+    Figures more than `stale_after` years old come back as `warnings` on the result.
+    """
     dataset = read_dataset(data_dir)
     problems = check_dataset(dataset)
     if problems:
         raise DataError(problems)
     try:
-        return render_site(dataset)
+        site = render_site(dataset)
+        site.warnings = stale_figures(dataset, stale_after)
+        return site
     except Exception as error:  # a template bug must still read as a clear message
         raise DataError([Problem("hooks/careers/templates", None, None,
             f"unexpected error while rendering pages ({type(error).__name__}: {error}): please report it")]) from None

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from .dataset import Dataset
 from .models import YEAR_IN_TEXT, Fact, Faq, Role, Source
 
 SCHEMA_ORG = "https://schema.org"
@@ -77,13 +78,25 @@ def faq_page(faq: Faq, sources: dict[str, Source]) -> Node:
     return _with_reviewed({"@type": "FAQPage", "mainEntity": questions}, faq)
 
 
+def node_for(model: Any, dataset: Dataset) -> Node:
+    """The partial node of a generated page made from `model` (None: an index or list page)."""
+    if isinstance(model, Role):
+        return role_page(model, dataset.sources_by_id)
+    if isinstance(model, Faq):
+        return faq_page(model, dataset.sources_by_id)
+    if model is not None:
+        return reviewed_page(model)
+    return collection_page(loaded.model for loaded in dataset.everything())
+
+
 def reviewed_page(model: Any) -> Node:
     """Any other page generated from one data file: a web page with the date it was reviewed."""
     return _with_reviewed({"@type": "WebPage"}, model)
 
 
 def collection_page(models: Iterable[Any]) -> Node:
-    """A page listing many data files (e.g. all roles): reviewed when the latest of them was."""
+    """A generated page with no data file of its own (an index, the sources list): reviewed when
+    the latest data file was."""
     dates = [date for model in models if (date := getattr(model, "reviewed", None))]
     node: Node = {"@type": "CollectionPage"}
     if dates:
@@ -145,15 +158,17 @@ def estimated_salary(fact: Fact, source: Source) -> Node | None:
             "value": {"@type": "QuantitativeValue", "value": value, "unitText": "YEAR" if per == "a year" else "HOUR"}}
 
 
-def fact_text(fact: Fact, source: Source) -> str:
-    """A figure as the page prints it: text, then (publisher, year[; label])."""
+def fact_text(fact: Fact, source: Source, with_note: bool = False) -> str:
+    """A figure as the page prints it: text, then (publisher, year[; label]), then its note."""
     label = CONFIDENCE_LABELS[fact.confidence]
-    return f"{fact.text} ({source.publisher}, {fact.year}{'; ' + label if label else ''})"
+    text = f"{fact.text} ({source.publisher}, {fact.year}{'; ' + label if label else ''})"
+    return f"{text} {fact.note}" if with_note and fact.note else text
 
 
 def answer_text(paragraphs: list[str], facts: list[Fact], sources: dict[str, Source]) -> str:
-    """An FAQ answer as the page shows it: its paragraphs, then its figures, one a line."""
-    return "\n\n".join([*paragraphs, *(fact_text(fact, sources[fact.source]) for fact in facts)])
+    """An FAQ answer, whole, as the page shows it: its paragraphs, then its figures with their notes."""
+    figures = [fact_text(fact, sources[fact.source], with_note=True) for fact in facts]
+    return "\n\n".join([*paragraphs, *figures])
 
 
 def period_start(period: str) -> str | None:
@@ -175,7 +190,6 @@ def page_publishing(
     *,
     title: str,
     url: str | None,
-    description: str | None,
     trail: list[tuple[str, str | None]],
     site_name: str,
     site_url: str | None,
@@ -183,6 +197,10 @@ def page_publishing(
     today: datetime.date | None = None,
 ) -> PagePublishing:
     """The page's JSON-LD document and the date its citation shows.
+
+    The page node carries no description of its own: a page's meta description is not shown on
+    the page, and structured data says only what the reader sees (a role's summary, which the
+    page shows first, is the Occupation's description).
 
     `trail` is the page's place in the navigation, home first and the page itself last, as
     (name, absolute URL) pairs; it becomes a BreadcrumbList when there is more than the home
@@ -193,8 +211,6 @@ def page_publishing(
     document["name"] = title
     if url:
         document["url"] = url
-    if description:
-        document["description"] = description
     document["inLanguage"] = "en"
     website: Node = {"@type": "WebSite", "name": site_name}
     if site_url:

@@ -1,0 +1,31 @@
+"""Figures older than a set number of years: warnings for editors, not build failures."""
+
+from __future__ import annotations
+
+import datetime
+
+from .dataset import Dataset
+from .load import dotted
+from .models import YEAR_IN_TEXT, Fact, StateCredential
+from .problems import Problem
+from .walk import walk
+
+DEFAULT_MAX_AGE = 8
+
+
+def stale_figures(dataset: Dataset, max_age: int = DEFAULT_MAX_AGE, today: datetime.date | None = None) -> list[Problem]:
+    """One warning per figure whose (latest) year is more than `max_age` years ago."""
+    this_year = (today or datetime.date.today()).year
+    warnings = []
+    for loaded in dataset.everything():
+        for location, value, _ in walk(loaded.model):
+            if not isinstance(value, (Fact, StateCredential)):
+                continue
+            years = [int(year) for year in YEAR_IN_TEXT.findall(value.year)]
+            if years and this_year - max(years) > max_age:
+                age = this_year - max(years)
+                warnings.append(Problem(loaded.document.path, loaded.document.line_of((*location, "year")),
+                    dotted((*location, "year")),
+                    f"this figure is from {max(years)}, {age} years ago (over {max_age}): look for a newer one, "
+                    "or keep it and make sure the page says how old it is"))
+    return sorted(warnings, key=lambda p: (p.file, p.line or 0))
