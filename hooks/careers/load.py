@@ -72,7 +72,7 @@ def load_document(path: Path, display: str) -> Document:
         raise DataError([Problem(display, tab_line, None,
             "a tab is used for indentation: YAML needs spaces; replace the tab with spaces")])
     try:
-        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        nodes = list(yaml.compose_all(text, Loader=_FAST_LOADER))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -96,6 +96,8 @@ def load_document(path: Path, display: str) -> Document:
 # ---------------------------------------------------------------------------
 
 _CONSTRUCTOR = yaml.SafeLoader("")
+# libyaml's parser (bundled with PyYAML's wheels) is about ten times faster; same nodes and marks.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _has_content(text: str) -> bool:
@@ -130,7 +132,7 @@ def _to_python(node: yaml.Node, location: Location, document: Document, problems
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(item, (*location, index), document, problems) for index, item in enumerate(node.value)]
-    if node.tag in YAML_ODDITIES and node.style is None:
+    if node.tag in YAML_ODDITIES and not node.style:  # plain (unquoted) scalar
         document.scalars[location] = (node.value, node.tag)
     return _CONSTRUCTOR.construct_object(node, deep=True)
 

@@ -211,6 +211,8 @@ class Role(Model):
         default_factory=list, description="Required for peer roles: entry, experienced and senior levels."
     )
     outlook: list[Fact] = Field(default_factory=list, description="Sourced figures on jobs and growth.")
+    at_a_glance: AtAGlance = Field(description=(
+        "Short answers for the comparison table at /compare/ and its CSV download; the role page keeps the full text."))
     similar_roles: list[SimilarRole] = Field(min_length=1, description="Other roles readers may compare this one with.")
     background_sources: list[SourceId] = Field(
         default_factory=list,
@@ -391,7 +393,7 @@ class Topic(Model):
 
 class Faq(Model):
     reviewed: datetime.date = Field(description="Date an editor last checked the answers against their sources.")
-    topics: list[Topic] = Field(min_length=1)
+    topics: list[Topic] = Field(min_length=1, description="Topics in the order shown, each with its questions.")
 
     def questions(self) -> list[Question]:
         return [question for topic in self.topics for question in topic.questions]
@@ -423,3 +425,303 @@ class Article(Model):
     def source_ids(self) -> list[str]:
         ids = [source for section in self.sections for source in [*(f.source for f in section.facts), *section.sources]]
         return list(dict.fromkeys(ids))
+
+
+# ---------------------------------------------------------------------------
+# Plan your path: certification paths, the career ladder and the credential finder
+# (data/paths/<slug>.yml, data/ladder.yml, data/finder.yml; logic in paths.py, ladder.py, finder.py)
+# ---------------------------------------------------------------------------
+
+PathStage = Literal["lived experience", "training", "supervised work", "exam", "certification", "renewal", "advanced"]
+StateDetailName = Literal["scope", "training", "work_and_supervision", "exam", "other_requirements", "renewal"]
+FocusId = Literal["mental-health", "substance-use", "family", "youth"]
+StateCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+Hours = Annotated[int, Field(ge=0, le=100_000)]
+
+
+class RequirementRef(Model):
+    """Points at a national credential's requirement, so a figure is written once, in the credential's file."""
+
+    credential: Slug = Field(description="Slug of a credential in data/credentials/, e.g. `icrc-peer-recovery`.")
+    topic: RequirementTopic = Field(description="Which of its requirements to show: " + ", ".join(f"`{t}`" for t in RequirementTopic.__args__) + ".")
+
+
+class StateDetailRef(Model):
+    """Points at one requirement of a state's credential, shown as an example from that state."""
+
+    state: StateCode = Field(description="Two-letter code of a state in data/states/, in capitals, e.g. `PA`.")
+    name: ShortText | None = Field(default=None, description="The state credential's `name`, copied exactly. Leave it out when the state has one credential.")
+    detail: StateDetailName = Field(description="Which requirement to show: " + ", ".join(f"`{t}`" for t in StateDetailName.__args__) + ".")
+
+
+class PathStep(Model):
+    stage: PathStage = Field(description="Where on the path this step sits: " + ", ".join(f"`{t}`" for t in PathStage.__args__) + ".")
+    title: ShortText = Field(description="The step in a few words, e.g. `Complete approved training`.")
+    text: Text = Field(description="What the step involves, in plain words (no figures: put them in `facts` or point at them).")
+    facts: list[Fact] = Field(default_factory=list, description="Figures for this step that are not in a credential or state file, each sourced.")
+    requirements: list[RequirementRef] = Field(default_factory=list, description="National credential requirements to show as this step's figures.")
+    state_examples: list[StateDetailRef] = Field(default_factory=list, description="State requirements to show as examples for this step.")
+
+
+class CareerPath(Model):
+    slug: Slug = Field(description="Same as the file name without `.yml`; the page is /paths/<slug>/.")
+    title: ShortText = Field(description="Heading of the page, e.g. `Path to recovery coach`.")
+    order: int = Field(default=100, ge=0, description="Position in menus (smaller first).")
+    roles: list[Slug] = Field(min_length=1, description="Slugs of the peer roles this path leads to; every peer role needs exactly one path.")
+    summary: Text = Field(description="Two or three plain sentences shown first.")
+    steps: list[PathStep] = Field(min_length=3, description="The steps, in order, from lived experience to what comes after certification.")
+    background_sources: list[SourceId] = Field(default_factory=list, description="Sources behind the page's text that no figure cites.")
+    reviewed: datetime.date = Field(description="Date an editor last checked this page against its sources.")
+
+
+class LadderLevel(Model):
+    id: Slug = Field(description="Stable anchor for the level, e.g. `entry`.")
+    title: ShortText = Field(description="Name of the level, e.g. `Entry level`.")
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=34)] = Field(
+        description="Short second line drawn in the ladder picture (34 characters at most so it fits a phone), e.g. `1–2 years of experience`.")
+    text: Text = Field(description="What a person at this level usually does.")
+    facts: list[Fact] = Field(default_factory=list, description="Figures for this level, each sourced (for example the years of experience).")
+    requirements: list[RequirementRef] = Field(default_factory=list, description="National credential requirements to show for this level.")
+    roles: list[Slug] = Field(default_factory=list, description="Role pages that describe work at this level.")
+
+
+class LadderMove(Model):
+    role: Slug = Field(description="Slug of a neighbouring role (group `neighbouring`) a peer may move into.")
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=34)] = Field(
+        description="Short text drawn in the picture (34 characters at most), e.g. `needs a degree and a license`.")
+    text: Text = Field(description="What the move takes and what changes, in plain words.")
+    facts: list[Fact] = Field(default_factory=list, description="Figures for this move, each sourced.")
+
+
+class Ladder(Model):
+    reviewed: datetime.date = Field(description="Date an editor last checked this page against its sources.")
+    summary: Text = Field(description="Two or three plain sentences shown first.")
+    facts: list[Fact] = Field(default_factory=list, description="Figures about career growth in peer work in general, each sourced.")
+    levels: list[LadderLevel] = Field(min_length=3, description="The rungs, from the first job upward.")
+    moves: list[LadderMove] = Field(default_factory=list, description="Neighbouring roles a peer may move into.")
+    background_sources: list[SourceId] = Field(default_factory=list, description="Sources behind the page's text that no figure cites.")
+
+
+class FinderFocus(Model):
+    id: FocusId = Field(description="One of " + ", ".join(f"`{t}`" for t in FocusId.__args__) + ".")
+    label: ShortText = Field(description="The choice as the reader sees it, e.g. `Mental health`.")
+    hint: ShortText = Field(description="A short line under the choice, e.g. `Your own recovery from mental-health challenges`.")
+    role: Slug = Field(description="Slug of the peer role that fits this focus best.")
+
+
+class FinderNational(Model):
+    credential: Slug = Field(description="Slug of a credential in data/credentials/.")
+    focus: list[FocusId] = Field(min_length=1, description="Which focuses the credential fits.")
+    training_hours: Hours | None = Field(default=None, description=(
+        "Training hours the finder compares with the reader's, written exactly as in the credential's "
+        "`training` requirement. Leave it out when the credential gives no single number."))
+    work_hours: Hours | None = Field(default=None, description=(
+        "Hours of supervised work or experience the finder compares, written exactly as in the credential's "
+        "`experience` requirement. Leave it out when there is no single number."))
+
+
+class FinderStateCredential(Model):
+    name: ShortText = Field(description="The credential's `name` in the state's file, copied exactly.")
+    focus: list[FocusId] = Field(min_length=1, description="Which focuses its scope covers, as the state's `scope` says.")
+    training_hours: Hours | None = Field(default=None, description=(
+        "Training hours the finder compares, as written in the state's `training` value. Leave it out when "
+        "there is no single number or the sources disagree."))
+    work_hours: Hours | None = Field(default=None, description=(
+        "Work hours the finder compares, as written in the state's `work_and_supervision` value. Leave it out "
+        "when there is no single number or the sources disagree."))
+
+
+class FinderSeparate(Model):
+    focus: FocusId = Field(description="The focus that has a credential of its own in this state.")
+    name: ShortText = Field(description="That credential's name or abbreviation, as the state's `scope` writes it, e.g. `CRPA`.")
+
+
+class FinderState(Model):
+    state: StateCode = Field(description="Two-letter code of a state in data/states/, in capitals.")
+    credentials: list[FinderStateCredential] = Field(min_length=1, description="One entry for each credential in the state's file.")
+    separate: list[FinderSeparate] = Field(default_factory=list, description="Credentials the state's `scope` names for another focus that our data does not describe.")
+
+
+class Finder(Model):
+    reviewed: datetime.date = Field(description="Date an editor last checked these rules against the credential and state files.")
+    focuses: list[FinderFocus] = Field(min_length=1, description="The choices for what a reader's lived experience and work are about.")
+    national: list[FinderNational] = Field(min_length=1, description="Rules for the national credentials.")
+    states: list[FinderState] = Field(min_length=1, description="Rules for each state in data/states/.")
+
+
+# ---------------------------------------------------------------------------
+# Role comparison (/compare/): short answers for the comparison table
+# ---------------------------------------------------------------------------
+
+DIGIT = re.compile(r"\d")
+
+
+def _no_figures(value: str) -> str:
+    if DIGIT.search(value):
+        raise ValueError("figures need a source and a year: move the number into a `facts` entry and keep these words plain")
+    return value
+
+
+PlainText = Annotated[Text, AfterValidator(_no_figures)]
+PlainShortText = Annotated[ShortText, AfterValidator(_no_figures)]
+
+EducationLevel = Literal["high school", "bachelor's degree", "master's degree", "doctorate"]
+ClinicalAnswer = Literal["never", "in some jobs", "always"]
+
+
+class ClinicalWork(Model):
+    answer: ClinicalAnswer = Field(description=(
+        "Does the role diagnose or treat mental-health or substance-use conditions? `never` (every peer role), "
+        "`in some jobs` (for example clinical social workers only) or `always`."))
+    detail: PlainText = Field(description="One plain sentence saying what the role does or does not do.")
+
+
+class Answer(Model):
+    summary: PlainText = Field(description=(
+        "One or two plain sentences, no figures. Where our sources say nothing, say so plainly, "
+        "e.g. `Not covered by our sources.`"))
+    facts: list[Fact] = Field(default_factory=list, description="Figures behind the answer, each with its source and year.")
+
+
+class AtAGlance(Model):
+    education_level: EducationLevel = Field(description=(
+        "The lowest education the role usually needs, used to sort the table: " + ", ".join(f"`{v}`" for v in EducationLevel.__args__) + "."))
+    education: PlainShortText = Field(description="Education in a few words, e.g. `High school diploma or equivalent`.")
+    certification: PlainShortText = Field(description="Certification or licence in a few words, e.g. `State license`.")
+    diagnoses_or_treats: ClinicalWork = Field(description="Whether the role diagnoses or treats. Peers never do.")
+    training_hours: Answer = Field(description=(
+        "Typical training hours. Hour figures go in `facts`, each with its source; when no source gives one, "
+        "the summary says how people train instead (e.g. a degree) and the table shows `No sourced hour figure`."))
+    supervision: Answer = Field(description="Who supervises people in this role and what certification asks for, with sourced figures.")
+    who_pays: Answer = Field(description=(
+        "Who pays for the service the role gives, e.g. Medicaid for peer support in states that cover it. "
+        "Where our sources do not say, write so."))
+
+
+Role.model_rebuild()  # Role names AtAGlance, defined after it
+
+
+# ---------------------------------------------------------------------------
+# Job descriptions and the peer-language rules (issue 7: data/job-descriptions.yml,
+# data/jobs/<role>.yml, data/language-rules.yml)
+# ---------------------------------------------------------------------------
+
+PHRASE_WORD = re.compile(r"^(\*|[A-Za-z0-9'’&/.-]+\*?)$")
+PLACEHOLDERS = ("organization", "job_title", "location")
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def _phrase(value: str) -> str:
+    for word in value.split():
+        if not PHRASE_WORD.match(word):
+            raise ValueError(
+                f"`{word}` cannot be used in a phrase: use letters, digits, apostrophes and hyphens; "
+                "`*` alone stands for any one word, `*` at the end of a word for any ending"
+            )
+    return " ".join(value.split())
+
+
+def _placeholders(value: str) -> str:
+    for name in PLACEHOLDER.findall(value):
+        if name not in PLACEHOLDERS:
+            raise ValueError(f"`{{{name}}}` is not a placeholder: use " + ", ".join(f"`{{{p}}}`" for p in PLACEHOLDERS))
+    if value.count("{") != value.count("}"):
+        raise ValueError("a `{` or `}` is unmatched: placeholders look like `{organization}`")
+    return value
+
+
+Phrase = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=80),
+    AfterValidator(_phrase),
+    Field(description="Words to look for, in any letter case. `*` alone stands for any one word; `*` at the end of a word for any ending (`diagnos*`)."),
+]
+JobText = Annotated[Text, AfterValidator(_placeholders)]
+LevelKey = Literal["entry", "experienced", "senior"]
+
+
+class LevelInfo(Model):
+    key: LevelKey = Field(description="`entry`, `experienced` or `senior`.")
+    label: ShortText = Field(description="Name shown in the form, e.g. `Entry level`.")
+    years: ShortText = Field(description="Experience the level stands for, e.g. `1–2 years` (the same as on the role pages).")
+
+
+class JobDescriptionsShared(Model):
+    """data/job-descriptions.yml: the parts every peer job description shares."""
+
+    intro: list[Text] = Field(min_length=1, description="Paragraphs at the top of the job-descriptions index page.")
+    levels: list[LevelInfo] = Field(min_length=3, max_length=3, description="The three experience levels, in order: entry, experienced, senior.")
+    pay_example: Fact = Field(description="The example pay range shown as a placeholder; its `confidence` must be `example`.")
+    pay_note: Text = Field(description="What the employer should do with the example pay range.")
+    employment_types: list[ShortText] = Field(min_length=1, description="Choices for the employment type, e.g. `Full-time`.")
+    work_arrangements: list[ShortText] = Field(min_length=1, description="Choices for where the work happens, e.g. `On site`.")
+    benefits: list[Text] = Field(min_length=1, description="Benefits listed by default; employers untick what they do not offer.")
+    equal_opportunity: JobText = Field(description="The equal-opportunity statement.")
+    how_to_apply: ShortText = Field(description="Placeholder for how to apply, shown in brackets until the employer fills it in.")
+    sources: list[SourceId] = Field(default_factory=list, description="Sources behind the shared text.")
+    reviewed: datetime.date = Field(description="Date an editor last checked these texts, e.g. `2026-11-23`.")
+
+    @model_validator(mode="after")
+    def _levels_in_order(self) -> "JobDescriptionsShared":
+        if [level.key for level in self.levels] != ["entry", "experienced", "senior"]:
+            raise ValueError("list the levels in this order: `entry`, `experienced`, `senior`")
+        if self.pay_example.confidence != "example":
+            raise ValueError("`pay_example` is a placeholder, not market data: give it `confidence: example`")
+        return self
+
+
+class LevelVariant(Model):
+    title: ShortText = Field(description="The job title at this level, e.g. `Senior Recovery Coach`.")
+    experience: Text = Field(description="The experience asked for at this level, one sentence; shown first among the qualifications.")
+    responsibilities: list[Text] = Field(default_factory=list, description="Responsibilities added at this level.")
+    qualifications: list[Text] = Field(default_factory=list, description="Qualifications added at this level.")
+
+
+class JobDescription(Model):
+    """data/jobs/<role>.yml: the job-description template of one peer role."""
+
+    role: Slug = Field(description="Slug of the peer role in data/roles/; the same as this file's name.")
+    brief: list[JobText] = Field(min_length=1, description="The job brief, a paragraph an item. May use `{organization}`, `{job_title}` and `{location}`.")
+    responsibilities: list[Text] = Field(min_length=4, description="What the person will do, one a line, at every level.")
+    qualifications: list[Text] = Field(min_length=3, description="What the person needs, one a line, at every level.")
+    reporting_line: ShortText = Field(description="Who the post usually reports to; the employer can change it.")
+    entry: LevelVariant = Field(description="Entry level (1–2 years).")
+    experienced: LevelVariant = Field(description="Experienced (3+ years).")
+    senior: LevelVariant = Field(description="Senior (5+ years).")
+    background_sources: list[SourceId] = Field(default_factory=list, description="Sources behind the template's text.")
+    reviewed: datetime.date = Field(description="Date an editor last checked this template, e.g. `2026-11-23`.")
+
+    def level(self, key: str) -> LevelVariant:
+        return getattr(self, key)
+
+
+class AvoidRule(Model):
+    id: Slug = Field(description="Short unique name of the rule, e.g. `diagnosing`.")
+    label: ShortText = Field(description="What the rule is about, in a few words, e.g. `Diagnosing`.")
+    phrases: list[Phrase] = Field(min_length=1, description="Wording that does not fit peer work.")
+    unless: list[Phrase] = Field(default_factory=list, description="Wording that contains a phrase but is fine, e.g. `treat * with` (treat people with respect).")
+    fine_when_negated: bool = Field(default=True, description="`true` when the wording is fine after a negation word (`you will not diagnose`).")
+    why: Text = Field(description="Why the wording does not fit peer work, one or two sentences.")
+    rewrite: Text = Field(description="A suggested rewrite that fits peer work.")
+    sources: list[SourceId] = Field(min_length=1, description="Sources behind the rule.")
+
+
+class EssentialRule(Model):
+    id: Slug = Field(description="Short unique name of the rule, e.g. `lived-experience`.")
+    label: ShortText = Field(description="The essential, in a few words, e.g. `Lived experience as a qualification`.")
+    phrases: list[Phrase] = Field(min_length=1, description="Any of these phrases shows the essential is there.")
+    why: Text = Field(description="Why a peer job description needs it.")
+    rewrite: Text = Field(description="A suggested line to add.")
+    sources: list[SourceId] = Field(min_length=1, description="Sources behind the rule.")
+
+
+class LanguageRules(Model):
+    """data/language-rules.yml: the peer-language check used by the build and the job-description generator."""
+
+    negations: list[Phrase] = Field(min_length=1, description="Words that negate what follows in the same sentence, e.g. `not`, `never`.")
+    avoid: list[AvoidRule] = Field(min_length=1, description="Wording that does not fit peer work, each with a suggested rewrite.")
+    require: list[EssentialRule] = Field(min_length=1, description="What every peer job description needs.")
+    reviewed: datetime.date = Field(description="Date an editor last checked the rules against their sources.")
+
+    def source_ids(self) -> list[str]:
+        return list(dict.fromkeys(s for rule in [*self.avoid, *self.require] for s in rule.sources))
