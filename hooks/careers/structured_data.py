@@ -2,12 +2,12 @@
 
 Plain Python: knows nothing about MkDocs. It works in two steps:
 
-- `render_site` stores, for each generated page, a partial node built from the data alone:
-  the role's `Occupation`, the FAQ's questions, the date an editor last reviewed the page
-  (`role_page`, `faq_page`, `reviewed_page`, `collection_page`).
-- The MkDocs hook completes it with what only the build knows, the page's address and its
-  place in the navigation, through `page_publishing`, which also returns the date the page's
-  suggested citation shows.
+- `render_site` stores, for each generated page, a partial node built from the data alone
+  (`node_for`): the role's `Occupation`, the FAQ's questions, the date an editor last
+  reviewed the page (`role_page`, `faq_page`, `reviewed_page`, `collection_page`).
+- The MkDocs hook completes it with what only the build knows, the page's address, heading
+  and place in the navigation (a `BreadcrumbList`), through `page_publishing`, which also
+  returns the date the page's suggested citation shows.
 
 Structured data must never say more than the reader sees: every string here is one the page
 shows, and a figure becomes an `estimatedSalary` only when it is a sourced pay figure in US
@@ -49,8 +49,9 @@ Node = dict[str, Any]
 
 @dataclass(frozen=True)
 class PagePublishing:
-    """What the theme needs for one page: its JSON-LD document and the date its citation shows."""
+    """What the theme needs for one page: its name, its JSON-LD document and the date its citation shows."""
 
+    title: str
     json_ld: Node
     reviewed: datetime.date
 
@@ -198,6 +199,9 @@ def page_publishing(
 ) -> PagePublishing:
     """The page's JSON-LD document and the date its citation shows.
 
+    `title` is the page's own heading (its h1), which names it in the JSON-LD, the citation
+    and the share card.
+
     The page node carries no description of its own: a page's meta description is not shown on
     the page, and structured data says only what the reader sees (a role's summary, which the
     page shows first, is the Occupation's description).
@@ -220,7 +224,7 @@ def page_publishing(
     document["lastReviewed"] = date.isoformat()
     if len(trail) > 1:
         document["breadcrumb"] = breadcrumb_list(trail)
-    return PagePublishing(json_ld=document, reviewed=date)
+    return PagePublishing(title=title, json_ld=document, reviewed=date)
 
 
 def breadcrumb_list(trail: list[tuple[str, str | None]]) -> Node:
