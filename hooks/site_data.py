@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from html import unescape
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -55,6 +56,8 @@ def on_config(config):
 def on_files(files, config):
     for path, content in _site.pages.items():
         files.append(File.generated(config, path, content=content))
+    for path, content in _site.files.items():  # non-Markdown outputs, e.g. finder/rules.json
+        files.append(File.generated(config, path, content=content))
     guide = Path(config.config_file_path).parent / "CONTRIBUTING.md"
     files.append(File.generated(config, EDITING_GUIDE, content=editing_guide_page(guide)))
     return files
@@ -68,15 +71,16 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(str(error)) from None
 
 
-# Hand each page its JSON-LD and the date its suggested citation shows (careers.structured_data).
+# Hand each page its name (its h1), JSON-LD and the date its citation shows (careers.structured_data).
 # The breadcrumb trail is home, each enclosing section that has its own index page, the page.
 def on_page_context(context, page, config, nav):
+    heading = next((unescape(item.title) for item in page.toc if item.level == 1), page.title)
     sections = [s for s in reversed(page.ancestors) if s.children and getattr(s.children[0], "is_index", False)]
     trail = [(s.title, s.children[0].canonical_url) for s in sections if s.children[0] is not page]
     if nav.homepage and not page.is_homepage:
-        trail = [(nav.homepage.title, nav.homepage.canonical_url), *trail, (page.title, page.canonical_url)]
+        trail = [(nav.homepage.title, nav.homepage.canonical_url), *trail, (heading, page.canonical_url)]
     context["publishing"] = page_publishing(
-        _site.structured_data.get(page.file.src_uri), title=page.title, url=page.canonical_url, trail=trail,
+        _site.structured_data.get(page.file.src_uri), title=heading, url=page.canonical_url, trail=trail,
         site_name=config.site_name, site_url=config.site_url,
         reviewed=page.meta.get("reviewed") or last_commit_date(page.file.abs_src_path))
     return context

@@ -66,20 +66,22 @@ def yaml_examples() -> dict[str, str]:
     for section in re.split(r"^## ", text, flags=re.M)[1:]:
         heading = section.splitlines()[0].strip()
         blocks = re.findall(r"```yaml\n(.*?)```", section, flags=re.S)
-        if blocks:
-            examples[heading] = blocks[0]
+        for number, block in enumerate(blocks):
+            examples[heading if number == 0 else f"{heading} ({number + 1})"] = block
     return examples
 
 
 def test_the_guide_examples_build(data_copy):
     examples = yaml_examples()
     assert set(examples) == {"Add a source", "Add a role", "Add a national credential", "Add a state",
-                             "Add a question to the FAQ"}
+                             "Add a state (2)", "Add a question to the FAQ"}
     sources = data_copy / "sources.yml"
     sources.write_text(sources.read_text() + "\n" + examples["Add a source"])
     (data_copy / "roles" / "peer-bridger.yml").write_text(examples["Add a role"])
     (data_copy / "credentials" / "example-credential.yml").write_text(examples["Add a national credential"])
     (data_copy / "states" / "xx.yml").write_text(examples["Add a state"])
+    finder = data_copy / "finder.yml"
+    finder.write_text(finder.read_text().replace("\nstates:\n", "\nstates:\n" + examples["Add a state (2)"], 1))
     faq = data_copy / "faq.yml"
     lines = faq.read_text().splitlines(keepends=True)
     first_question = next(i for i, line in enumerate(lines) if line.startswith("      - id:"))
@@ -144,12 +146,12 @@ def test_an_unexpected_exception_names_the_file(data_copy, monkeypatch):
 def test_negative_and_backwards_figures(data_copy):
     role = data_copy / "roles" / "psychologist.yml"
     text = role.read_text()
-    role.write_text(text.replace("text: ", "text: -40 hours, then $45,000–$30,000; ", 1))
+    role.write_text(text.replace("    text: ", "    text: -40 hours, then $45,000–$30,000; ", 1))
     with pytest.raises(DataError) as caught:
         build_site(data_copy)
     found = [str(p) for p in caught.value.problems]
-    assert any("a figure cannot be negative" in p for p in found)
-    assert any("the range $45,000–$30,000 runs backwards: put the smaller amount first" in p for p in found)
+    assert any("a figure cannot be negative" in p for p in found), found
+    assert any("the range $45,000–$30,000 runs backwards: put the smaller amount first" in p for p in found), found
 
 
 # ---------------------------------------------------------------------------

@@ -153,4 +153,6 @@ def test_nothing_is_loaded_from_another_origin(html_pages, built_site):
 
 def _facts(role):
     steps = [fact for step in role["steps"] for fact in step.get("facts", [])]
-    return [*role["pay"].get("figures", []), *steps, *role.get("outlook", [])]
+    glance = [fact for key in ("training_hours", "supervision", "who_pays")  # shown under the quick facts
+              for fact in role["at_a_glance"][key].get("facts", [])]
+    return [*role["pay"].get("figures", []), *glance, *steps, *role.get("outlook", [])]

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from . import finder, job_descriptions, ladder, paths
 from .dataset import Dataset, Loaded
 from .load import Location, dotted
 from .models import YEAR_IN_TEXT, Detail, Fact, OtherValue, Source, StateCredential
@@ -35,6 +36,9 @@ def check_dataset(dataset: Dataset, today: datetime.date | None = None) -> list[
     problems += _unique(dataset.roles, "title", lambda role: role.title.casefold(), "another role has the same title")
     problems += _unique(dataset.credentials, "title", lambda c: c.title.casefold(), "another credential has the same title")
     problems += _duplicate_question_ids(dataset.faq)
+    for feature in (paths, ladder, finder):  # Plan your path: references, and the finder's hours as written
+        problems += feature.check(dataset)
+    problems += job_descriptions.check(dataset)  # job-description templates and the peer-language rules
     return problems
 
 
@@ -82,6 +86,9 @@ class _Context:
                 add(location, f"{value} is in the future: give the year the page was published or read")
         if getattr(model, "group", None) == "peer" and not model.experience_levels:
             add(("experience_levels",), "peer roles need experience levels (entry, experienced, senior): add them")
+        if getattr(model, "group", None) == "peer" and model.at_a_glance.diagnoses_or_treats.answer != "never":
+            add(("at_a_glance", "diagnoses_or_treats", "answer"),
+                "peer workers never diagnose or treat: write `never`, or make the role `group: neighbouring`")
         for index, similar in enumerate(getattr(model, "similar_roles", [])):
             if similar.role == name:
                 add(("similar_roles", index, "role"), "a role cannot be similar to itself: name another role")

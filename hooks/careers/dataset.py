@@ -9,7 +9,8 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from .load import Document, load_document
-from .models import Article, Credential, Crisis, Faq, Role, Source, SourcesFile, State
+from .models import Article, CareerPath, Credential, Crisis, Faq, Finder, Ladder, Role, Source, SourcesFile, State
+from .models import JobDescription, JobDescriptionsShared, LanguageRules
 from .problems import DataError, Problem
 from .validate import validate
 
@@ -23,8 +24,16 @@ FOLDERS: dict[str, type[BaseModel]] = {
     "credentials": Credential,
     "states": State,
     "articles": Article,
+    "paths": CareerPath,
+    "jobs": JobDescription,  # job-description templates, one a peer role (job_descriptions.py)
 }
-KNOWN_FILES = {SOURCES_FILE, CRISIS_FILE, FAQ_FILE}
+# Plan your path (paths.py, ladder.py, finder.py): the career ladder and the finder's rules.
+LADDER_FILE = "ladder.yml"
+FINDER_FILE = "finder.yml"
+# Job descriptions (job_descriptions.py, language_check.py): shared parts and the peer-language rules.
+JOBS_FILE = "job-descriptions.yml"
+LANGUAGE_RULES_FILE = "language-rules.yml"
+KNOWN_FILES = {SOURCES_FILE, CRISIS_FILE, FAQ_FILE, LADDER_FILE, FINDER_FILE, JOBS_FILE, LANGUAGE_RULES_FILE}
 
 
 @dataclass(frozen=True)
@@ -46,9 +55,17 @@ class Dataset:
     credentials: list[Loaded[Credential]] = field(default_factory=list)
     states: list[Loaded[State]] = field(default_factory=list)
     articles: list[Loaded[Article]] = field(default_factory=list)
+    paths: list[Loaded[CareerPath]] = field(default_factory=list)
+    ladder: Loaded[Ladder] | None = None
+    finder: Loaded[Finder] | None = None
+    jobs: list[Loaded[JobDescription]] = field(default_factory=list)
+    job_descriptions: Loaded[JobDescriptionsShared] | None = None
+    language_rules: Loaded[LanguageRules] | None = None
 
     def everything(self) -> list[Loaded]:
-        return [self.sources, self.crisis, self.faq, *self.roles, *self.credentials, *self.states, *self.articles]
+        plan = [loaded for loaded in (self.ladder, self.finder, self.job_descriptions, self.language_rules) if loaded is not None]
+        return [self.sources, self.crisis, self.faq, *self.roles, *self.credentials, *self.states, *self.articles,
+                *self.paths, *self.jobs, *plan]
 
     @property
     def sources_by_id(self) -> dict[str, Source]:
@@ -80,9 +97,15 @@ def read_dataset(data_dir: Path) -> Dataset:
     crisis = reader.read(data_dir / CRISIS_FILE, Crisis)
     faq = reader.read(data_dir / FAQ_FILE, Faq)
     folders = {name: reader.read_folder(data_dir / name, model) for name, model in FOLDERS.items()}
-    if reader.problems or sources is None or crisis is None or faq is None:
+    ladder = reader.read(data_dir / LADDER_FILE, Ladder)
+    finder = reader.read(data_dir / FINDER_FILE, Finder)
+    job_descriptions = reader.read(data_dir / JOBS_FILE, JobDescriptionsShared)
+    language_rules = reader.read(data_dir / LANGUAGE_RULES_FILE, LanguageRules)
+    if reader.problems or sources is None or crisis is None or faq is None or ladder is None or finder is None \
+            or job_descriptions is None or language_rules is None:
         raise DataError(reader.problems)
-    return Dataset(sources=sources, crisis=crisis, faq=faq, **folders)
+    return Dataset(sources=sources, crisis=crisis, faq=faq, ladder=ladder, finder=finder,
+                   job_descriptions=job_descriptions, language_rules=language_rules, **folders)
 
 
 # ---------------------------------------------------------------------------

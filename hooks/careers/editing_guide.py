@@ -29,6 +29,12 @@ TITLES = {
     "faq": "The questions: `data/faq.yml`",
     "crisis": "Crisis help: `data/crisis.yml`",
     "sources": "Sources: `data/sources.yml`",
+    "path": "A certification path: `data/paths/<slug>.yml`",
+    "ladder": "The career ladder: `data/ladder.yml`",
+    "finder": "The credential finder's rules: `data/finder.yml`",
+    "job-description": "A peer role's job-description template: `data/jobs/<role>.yml`",
+    "job-descriptions": "What every job-description template shares: `data/job-descriptions.yml`",
+    "language-rules": "The peer-language check: `data/language-rules.yml`",
 }
 
 

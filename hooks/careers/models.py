@@ -18,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    field_validator,
     model_validator,
 )
 
@@ -223,7 +224,7 @@ class Role(Model):
     def facts(self) -> list[Fact]:
         """Every sourced figure on the page, in page order."""
         step_facts = [fact for step in self.steps for fact in step.facts]
-        return [*self.pay.figures, *step_facts, *self.outlook]
+        return [*self.pay.figures, *self.at_a_glance.facts(), *step_facts, *self.outlook]
 
     def source_ids(self) -> list[str]:
         """Ids of all sources the page cites, each once, in order of first use."""
@@ -597,6 +598,10 @@ class AtAGlance(Model):
         "Who pays for the service the role gives, e.g. Medicaid for peer support in states that cover it. "
         "Where our sources do not say, write so."))
 
+    def facts(self) -> list[Fact]:
+        """The figures behind the short answers, in the order the role page shows them."""
+        return [*self.training_hours.facts, *self.supervision.facts, *self.who_pays.facts]
+
 
 Role.model_rebuild()  # Role names AtAGlance, defined after it
 
@@ -661,13 +666,19 @@ class JobDescriptionsShared(Model):
     sources: list[SourceId] = Field(default_factory=list, description="Sources behind the shared text.")
     reviewed: datetime.date = Field(description="Date an editor last checked these texts, e.g. `2026-11-23`.")
 
-    @model_validator(mode="after")
-    def _levels_in_order(self) -> "JobDescriptionsShared":
-        if [level.key for level in self.levels] != ["entry", "experienced", "senior"]:
+    @field_validator("levels")
+    @classmethod
+    def _levels_in_order(cls, levels: list[LevelInfo]) -> list[LevelInfo]:
+        if [level.key for level in levels] != ["entry", "experienced", "senior"]:
             raise ValueError("list the levels in this order: `entry`, `experienced`, `senior`")
-        if self.pay_example.confidence != "example":
+        return levels
+
+    @field_validator("pay_example")
+    @classmethod
+    def _pay_is_an_example(cls, fact: Fact) -> Fact:
+        if fact.confidence != "example":
             raise ValueError("`pay_example` is a placeholder, not market data: give it `confidence: example`")
-        return self
+        return fact
 
 
 class LevelVariant(Model):

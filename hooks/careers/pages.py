@@ -9,7 +9,8 @@ from typing import Any
 
 import jinja2
 
-from . import structured_data
+from . import finder, job_descriptions, ladder, paths, structured_data
+from . import compare_page, pay_chart  # Compare roles: comparison.py, pay_chart.py, open_data.py
 from .dataset import Dataset
 from .models import Detail, Fact, OtherValue
 from .walk import walk
@@ -43,6 +44,8 @@ class RenderedSite:
     warnings: list = field(default_factory=list)
     # page path -> partial schema.org node from the data; the hook adds address and breadcrumbs
     structured_data: dict[str, dict] = field(default_factory=dict)
+    # non-Markdown outputs: path under the site -> text (e.g. the finder's finder/rules.json)
+    files: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,8 @@ class _Renderer:
             for role in roles:
                 self.render(f"roles/{role.slug}.md", "role.md.j2", role.title, role, role=role,
                             questions=[q for q in self.faq.questions() if role.slug in q.roles],
-                            credentials=[c for c in self.credentials if role.slug in c.roles])
+                            credentials=[c for c in self.credentials if role.slug in c.roles],
+                            plan_path=paths.path_of_role(self.data).get(role.slug))
         self.render("roles/index.md", "roles-index.md.j2", "All roles", groups=self.groups, prefix="", heading="##")
         for credential in self.credentials:
             self.render(f"credentials/{credential.slug}.md", "credential.md.j2", credential.title, credential,
@@ -115,7 +119,11 @@ class _Renderer:
         self.render(FAQ_PAGE, "faq.md.j2", "Frequently asked questions", self.faq, faq=self.faq)
         for article in self.articles:
             self.render(f"{article.slug}.md", "article.md.j2", article.title, article, article=article,
-                        pay_rows=self._pay_rows())
+                        pay_rows=self._pay_rows(), pay_chart=pay_chart.chart_of(self.data))
+        for feature in (paths, ladder, finder):  # Plan your path: paths.py, ladder.py, finder.py
+            feature.render(self)
+        compare_page.render(self)  # /compare/ and the open-data files
+        job_descriptions.render(self)  # For employers: job_descriptions.py
         self.render(SOURCES_PAGE, "sources.md.j2", "Sources", sources=self.data.sources.model.sources,
                     citations=self.citations, labels=self.labels)
         self.out.snippets["role-list"] = self.env.get_template("role-list.md.j2").render(
@@ -152,9 +160,11 @@ class _Renderer:
             for group, roles in self.groups.items() if roles
         ]
         return [
-            {"Roles": ["roles/index.md", *role_sections]},
+            {"Roles": ["roles/index.md", compare_page.nav_entry(), *role_sections]},
             {"Credentials": ["credentials/index.md", *({c.short_name: f"credentials/{c.slug}.md"} for c in self.credentials)]},
             {"States": ["states/index.md", *({s.name: f"states/{s.slug}.md"} for s in self.states)]},
+            paths.nav(self.data),
+            job_descriptions.nav(self.data),
             {"Guides": [{a.title: f"{a.slug}.md"} for a in self.articles if a.menu == "Guides"]},
             {"Questions": FAQ_PAGE},
             {"About": [*({a.title: f"{a.slug}.md"} for a in self.articles if a.menu == "About"), {"Sources": SOURCES_PAGE}, {"Editing guide": EDITING_GUIDE}]},
@@ -191,6 +201,7 @@ def _environment(dataset: Dataset) -> jinja2.Environment:
         roles=dataset.roles_by_slug,
         group_titles=GROUPS,
         confidence_labels=CONFIDENCE_LABELS,
+        **compare_page.TEMPLATE_GLOBALS,  # labels the comparison and the role pages' short answers share
     )
     env.filters["long_date"] = lambda day: f"{day.day} {day:%B %Y}"
     return env

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import Article, Credential, Crisis, Faq, Role, SourcesFile, State
+from .models import Article, CareerPath, Credential, Crisis, Faq, Finder, Ladder, Role, SourcesFile, State
+from .models import JobDescription, JobDescriptionsShared, LanguageRules
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "role": Role,
@@ -22,6 +23,12 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "faq": Faq,
     "crisis": Crisis,
     "sources": SourcesFile,
+    "path": CareerPath,
+    "ladder": Ladder,
+    "finder": Finder,
+    "job-description": JobDescription,
+    "job-descriptions": JobDescriptionsShared,
+    "language-rules": LanguageRules,
 }
 # Which schema each data file uses, by folder or file name.
 SCHEMA_OF = {
@@ -32,6 +39,12 @@ SCHEMA_OF = {
     "faq.yml": "faq",
     "crisis.yml": "crisis",
     "sources.yml": "sources",
+    "paths": "path",
+    "ladder.yml": "ladder",
+    "finder.yml": "finder",
+    "jobs": "job-description",
+    "job-descriptions.yml": "job-descriptions",
+    "language-rules.yml": "language-rules",
 }
 
 

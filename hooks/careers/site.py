@@ -7,6 +7,7 @@ from pathlib import Path
 from .checks import check_dataset
 from .dataset import read_dataset
 from .pages import RenderedSite, render_site
+from .paths import missing_paths
 from .problems import DataError, Problem
 from .stale import DEFAULT_MAX_AGE, stale_figures
 
@@ -22,7 +23,7 @@ def build_site(data_dir: Path, stale_after: int = DEFAULT_MAX_AGE) -> RenderedSi
         raise DataError(problems)
     try:
         site = render_site(dataset)
-        site.warnings = stale_figures(dataset, stale_after)
+        site.warnings = stale_figures(dataset, stale_after) + missing_paths(dataset)
         return site
     except Exception as error:  # a template bug must still read as a clear message
         raise DataError([Problem("hooks/careers/templates", None, None,

@@ -1,0 +1,654 @@
+/*
+ * Job-description generator for the /jobs/<role>/ pages (data: data/jobs/, data/job-descriptions.yml,
+ * data/language-rules.yml; built by hooks/careers/job_descriptions.py).
+ *
+ * The page works without this script: it shows the full template with the parts to replace in
+ * [brackets]. With it, a form fills the template in, a live preview shows the result, the
+ * peer-language check reads every word, and the result can be copied, downloaded (Markdown,
+ * plain text, HTML) or printed. Nothing typed leaves the browser: the only requests are for the
+ * two JSON files the build published next to the page, made when the page loads.
+ *
+ * Everything the user types is shown with textContent or written into files as text, never as
+ * markup. The language check applies the same regular expressions as the build
+ * (hooks/careers/language_check.py); a browser test compares the two.
+ */
+(function () {
+  "use strict";
+
+  var HTML_TAG = /<\s*\/?\s*[a-zA-Z!]/;
+  var LIMITS = { organization: 120, about: 1000, city: 80, state: 60, reports: 120, responsibilities: 5000,
+                 qualifications: 5000, benefits: 3000, apply: 500 };
+  var EMPTY = {
+    organization: "Enter the name of your organization.",
+    city: "Enter the city where the job is based.",
+    state: "Enter the state where the job is based.",
+    reports: "Enter who this post reports to, for example a peer supervisor.",
+    "pay-min": "Enter the lowest pay for this post.",
+    "pay-max": "Enter the highest pay for this post.",
+    responsibilities: "Write at least one responsibility, one a line.",
+    qualifications: "Write at least one qualification, one a line.",
+    apply: "Say how to apply, for example an email address or a web page."
+  };
+  var LABELS = { organization: "Organization name", about: "About your organization", city: "City", state: "State",
+                 reports: "Reports to", "pay-min": "Lowest pay", "pay-max": "Highest pay",
+                 responsibilities: "Responsibilities", qualifications: "Qualifications", benefits: "Benefits",
+                 apply: "How to apply" };
+  var CHECKED = ["about", "reports", "responsibilities", "qualifications", "benefits", "apply"];
+  var TEXT_FIELDS = ["organization", "about", "city", "state", "reports", "responsibilities", "qualifications",
+                     "benefits", "apply"];
+
+  // -------------------------------------------------------------------------
+  // The peer-language check (same rules and logic as hooks/careers/language_check.py)
+  // -------------------------------------------------------------------------
+
+  function compileRules(json) {
+    var global = function (source) { return new RegExp(source, "gi"); };
+    return {
+      clauseEnd: json.clauseEnd,
+      negation: new RegExp(json.negation, "i"),
+      avoid: json.avoid.map(function (rule) {
+        return { rule: rule, phrases: rule.phrases.map(global), unless: rule.unless.map(global) };
+      }),
+      require: json.require.map(function (rule) {
+        return { rule: rule, phrases: rule.phrases.map(function (s) { return new RegExp(s, "i"); }) };
+      })
+    };
+  }
+
+  function matches(regex, text) {
+    var found = [];
+    var match;
+    regex.lastIndex = 0;
+    while ((match = regex.exec(text)) !== null) {
+      found.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
+      if (match[0].length === 0) regex.lastIndex += 1;
+    }
+    return found;
+  }
+
+  function negated(text, start, rules) {
+    var before = text.slice(0, start);
+    var clauseStart = 0;
+    matches(new RegExp(rules.clauseEnd, "g"), before).forEach(function (m) { clauseStart = m.end; });
+    return rules.negation.test(before.slice(clauseStart));
+  }
+
+  function hits(text, rules) {
+    var found = [];
+    rules.avoid.forEach(function (entry) {
+      var allowed = [];
+      entry.unless.forEach(function (regex) { allowed = allowed.concat(matches(regex, text)); });
+      entry.phrases.forEach(function (regex) {
+        matches(regex, text).forEach(function (m) {
+          var inside = allowed.some(function (a) { return a.start <= m.start && m.end <= a.end; });
+          if (inside || (entry.rule.fineWhenNegated && negated(text, m.start, rules))) return;
+          found.push({ rule: entry.rule, text: m.text, start: m.start, end: m.end });
+        });
+      });
+    });
+    // "clinical assessments" is one hit, not also "assessments": of overlapping hits of one rule,
+    // keep the one that starts first (the longest, when they start together).
+    var byId = function (a, b) { return a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0; };
+    var kept = [];
+    found.sort(function (a, b) {
+      return a.start - b.start || (b.end - b.start) - (a.end - a.start) || byId(a, b);
+    }).forEach(function (hit) {
+      var overlaps = kept.some(function (k) { return k.rule.id === hit.rule.id && k.start < hit.end && hit.start < k.end; });
+      if (!overlaps) kept.push(hit);
+    });
+    return kept.sort(function (a, b) {
+      return a.start - b.start || (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0);
+    });
+  }
+
+  function missing(text, rules) {
+    return rules.require.filter(function (entry) {
+      return !entry.phrases.some(function (regex) { return regex.test(text); });
+    }).map(function (entry) { return entry.rule; });
+  }
+
+  window.PeerLanguageCheck = { compile: compileRules, hits: hits, missing: missing };
+
+  // -------------------------------------------------------------------------
+  // Helpers
+  // -------------------------------------------------------------------------
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function lines(text) {
+    return text.split(/\r?\n/).map(function (line) { return line.replace(/^\s*[-*•]\s+/, "").trim(); })
+      .filter(function (line) { return line; });
+  }
+
+  function parseMoney(text) {
+    var cleaned = text.replace(/[$,\s]/g, "");
+    if (!/^\d+(\.\d+)?$/.test(cleaned)) return NaN;
+    return Number(cleaned);
+  }
+
+  function money(value, period) {
+    var digits = period === "hour" ? 2 : 0;
+    return "$" + value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  }
+
+  function getJSON(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error(url + ": " + response.status);
+      return response.json();
+    });
+  }
+
+  // A piece of a text: words, or a placeholder still to fill in.
+  function words(text) { return { text: text }; }
+  function slot(label) { return { placeholder: label }; }
+  function plain(parts) {
+    return parts.map(function (p) { return p.placeholder !== undefined ? "[" + p.placeholder + "]" : p.text; }).join("");
+  }
+
+  function markdownEscape(text) {
+    return text.replace(/[\\`*_{}\[\]<>#|~&]/g, "\\$&").replace(/^(\s*)(\d+)\.(\s)/, "$1$2\\.$3")
+      .replace(/^(\s*)([-+])(\s)/, "$1\\$2$3");
+  }
+
+  // -------------------------------------------------------------------------
+  // The generator
+  // -------------------------------------------------------------------------
+
+  function Generator(root, job, rulesJson) {
+    this.root = root;
+    this.job = job;
+    this.rules = compileRules(rulesJson);
+    this.form = root.querySelector("#jd-form");
+    this.touched = {};
+    this.showAll = false;
+    this.defaults = {};
+    this.fileName = root.getAttribute("data-file-name") || "job-description";
+    this.sourcesRoot = root.getAttribute("data-root") || "";
+    this.fill(true);
+    var self = this;
+    this.form.addEventListener("input", function (event) { self.onInput(event); });
+    this.form.addEventListener("change", function (event) { self.onChange(event); });
+    this.form.addEventListener("focusout", function (event) {
+      if (event.target.name) { self.touched[event.target.name] = true; self.update(); }
+    });
+    this.form.addEventListener("submit", function (event) { event.preventDefault(); });
+    root.querySelectorAll("[data-action]").forEach(function (button) {
+      button.addEventListener("click", function () { self.act(button.getAttribute("data-action")); });
+    });
+    root.hidden = false;
+    document.querySelectorAll(".jd-nojs").forEach(function (note) { note.hidden = true; });
+    this.update();
+  }
+
+  Generator.prototype.control = function (name) { return this.form.elements.namedItem(name); };
+
+  Generator.prototype.level = function () {
+    var chosen = this.form.querySelector("input[name=level]:checked");
+    var key = chosen ? chosen.value : this.job.levels[0].key;
+    return this.job.levels.filter(function (level) { return level.key === key; })[0] || this.job.levels[0];
+  };
+
+  // The editable lists start as the template for the chosen level; edited lists are kept.
+  Generator.prototype.fill = function (first) {
+    var level = this.level();
+    var fresh = {
+      responsibilities: this.job.responsibilities.concat(level.responsibilities).join("\n"),
+      qualifications: [level.experience].concat(this.job.qualifications, level.qualifications).join("\n"),
+      benefits: this.job.benefits.join("\n")
+    };
+    var kept = [];
+    Object.keys(fresh).forEach(function (name) {
+      var field = this.control(name);
+      var unchanged = first ? field.value.trim() === "" : field.value === this.defaults[name];
+      if (unchanged) field.value = fresh[name];
+      else if (name !== "benefits") kept.push(LABELS[name].toLowerCase());
+      this.defaults[name] = fresh[name];
+    }, this);
+    if (!first && kept.length) {
+      this.say("You edited the " + kept.join(" and ") + ", so we kept your text. Check it fits the new level.");
+    }
+  };
+
+  Generator.prototype.values = function () {
+    var form = this.form;
+    var value = function (name) { return form.elements.namedItem(name).value; };
+    var work = form.querySelector("input[name=work]:checked");
+    return {
+      organization: value("organization").trim(), about: value("about").trim(), city: value("city").trim(),
+      state: value("state").trim(), reports: value("reports").trim(), employment: value("employment"),
+      work: work ? work.value : "", "pay-min": value("pay-min").trim(), "pay-max": value("pay-max").trim(),
+      period: value("pay-period"), responsibilities: value("responsibilities"), qualifications: value("qualifications"),
+      benefits: value("benefits"), apply: value("apply").trim(), level: this.level()
+    };
+  };
+
+  // -------------------------------------------------------------------------
+  // Validation: a message for each field that needs fixing
+  // -------------------------------------------------------------------------
+
+  Generator.prototype.validate = function (v) {
+    var errors = {};
+    TEXT_FIELDS.forEach(function (name) {
+      var text = v[name];
+      if (HTML_TAG.test(text)) {
+        errors[name] = "Remove the HTML or code, and write plain text. What you type is shown exactly as typed and never run.";
+      } else if (text.length > LIMITS[name]) {
+        errors[name] = "This is " + text.length.toLocaleString("en-US") + " characters long. Keep it to " +
+          LIMITS[name].toLocaleString("en-US") + " characters or fewer.";
+      } else if (EMPTY[name] && !lines(text).length) {
+        errors[name] = EMPTY[name];
+      }
+    });
+    var pay = {};
+    ["pay-min", "pay-max"].forEach(function (name) {
+      var text = v[name];
+      var amount = parseMoney(text);
+      if (!text) { errors[name] = EMPTY[name]; return; }
+      if (HTML_TAG.test(text)) { errors[name] = "Enter a number, like 42000 or 21.50, not code."; return; }
+      if (isNaN(amount)) { errors[name] = "Enter a number, like 42000 or 21.50."; return; }
+      if (amount <= 0) { errors[name] = "Pay must be more than zero."; return; }
+      if (v.period === "hour" && amount > 1000) {
+        errors[name] = "This is very high for hourly pay. Check the number, or choose “year” if it is a salary.";
+      } else if (v.period === "year" && amount > 1000000) {
+        errors[name] = "This is very high for a yearly salary. Check the number.";
+      } else if (v.period === "year" && amount < 1000) {
+        errors[name] = "This is very low for a yearly salary. If it is an hourly rate, choose “hour”.";
+      } else {
+        pay[name] = amount;
+      }
+    });
+    if (pay["pay-min"] !== undefined && pay["pay-max"] !== undefined && pay["pay-min"] > pay["pay-max"]) {
+      errors["pay-min"] = "The lowest pay is higher than the highest pay. Check both numbers.";
+      delete pay["pay-min"];
+    }
+    v.pay = pay;
+    return errors;
+  };
+
+  // -------------------------------------------------------------------------
+  // The job description, as sections of text and placeholders
+  // -------------------------------------------------------------------------
+
+  Generator.prototype.build = function (v, errors) {
+    var job = this.job;
+    // What the user typed is shown even while it has an error: as text, so nothing in it can run.
+    var ok = function (name) { return Boolean(v[name]); };
+    var location = ok("city") && ok("state") ? words(v.city + ", " + v.state) : slot(job.placeholders.location);
+    var organization = ok("organization") ? words(v.organization) : slot(job.placeholders.organization);
+    var fillIn = function (text) {
+      return text.split(/\{(organization|job_title|location)\}/).map(function (piece, index) {
+        if (index % 2 === 0) return words(piece);
+        if (piece === "organization") return organization;
+        if (piece === "location") return location;
+        return words(v.level.title);
+      }).filter(function (part) { return part.placeholder !== undefined || part.text; });
+    };
+    var listOf = function (name) { return lines(v[name]).map(function (line) { return [words(line)]; }); };
+    var brief = job.brief.map(fillIn);
+    if (ok("about")) brief.push([words(v.about)]);
+    var pay = v.pay["pay-min"] !== undefined && v.pay["pay-max"] !== undefined
+      ? words((v.pay["pay-min"] === v.pay["pay-max"] ? money(v.pay["pay-min"], v.period)
+              : money(v.pay["pay-min"], v.period) + " to " + money(v.pay["pay-max"], v.period)) +
+              (v.period === "hour" ? " an hour" : " a year"))
+      : slot(job.placeholders.pay);
+    var sections = [
+      { key: "brief", heading: job.sections.brief, paragraphs: brief },
+      { key: "responsibilities", heading: job.sections.responsibilities, items: listOf("responsibilities") },
+      { key: "qualifications", heading: job.sections.qualifications, items: listOf("qualifications") }
+    ];
+    var benefits = listOf("benefits");
+    if (benefits.length) sections.push({ key: "benefits", heading: job.sections.benefits, items: benefits });
+    sections.push({ key: "additional", heading: job.sections.additional, fields: [
+      { label: "Job title", value: [words(v.level.title)] },
+      { label: "Reports to", value: [ok("reports") ? words(v.reports) : slot(job.reportingLine)] },
+      { label: "Employment type", value: [words(v.employment)] },
+      { label: "Location", value: [location, words(" (" + v.work + ")")] },
+      { label: "Pay range", value: [pay] },
+      { label: "Equal opportunity", value: fillIn(job.equalOpportunity) },
+      { label: "How to apply", value: [ok("apply") ? words(v.apply) : slot(job.howToApply)] }
+    ] });
+    return { title: v.level.title, sections: sections };
+  };
+
+  // -------------------------------------------------------------------------
+  // Output formats
+  // -------------------------------------------------------------------------
+
+  function asText(doc) {
+    var out = [doc.title, doc.title.replace(/./g, "="), ""];
+    doc.sections.forEach(function (section) {
+      out.push(section.heading, section.heading.replace(/./g, "-"), "");
+      (section.paragraphs || []).forEach(function (p) { out.push(plain(p), ""); });
+      (section.items || []).forEach(function (item) { out.push("- " + plain(item)); });
+      (section.fields || []).forEach(function (f) { out.push("- " + f.label + ": " + plain(f.value)); });
+      if (section.items || section.fields) out.push("");
+    });
+    return out.join("\n").replace(/\n+$/, "\n");
+  }
+
+  function asMarkdown(doc) {
+    var md = function (parts) { return parts.map(function (p) {
+      return markdownEscape(p.placeholder !== undefined ? "[" + p.placeholder + "]" : p.text);
+    }).join(""); };
+    var out = ["# " + markdownEscape(doc.title), ""];
+    doc.sections.forEach(function (section) {
+      out.push("## " + markdownEscape(section.heading), "");
+      (section.paragraphs || []).forEach(function (p) { out.push(md(p), ""); });
+      (section.items || []).forEach(function (item) { out.push("- " + md(item)); });
+      (section.fields || []).forEach(function (f) { out.push("- **" + markdownEscape(f.label) + ":** " + md(f.value)); });
+      if (section.items || section.fields) out.push("");
+    });
+    return out.join("\n").replace(/\n+$/, "\n");
+  }
+
+  // Written into `container` with createElement and textContent only.
+  function renderInto(container, doc, headingTag, titleTag) {
+    var target = container.ownerDocument;
+    var make = function (tag, className, text) {
+      var node = target.createElement(tag);
+      if (className) node.className = className;
+      if (text !== undefined) node.textContent = text;
+      return node;
+    };
+    var addParts = function (node, parts) {
+      parts.forEach(function (p) {
+        if (p.placeholder !== undefined) node.appendChild(make("span", "jd-placeholder", "[" + p.placeholder + "]"));
+        else node.appendChild(target.createTextNode(p.text));
+      });
+      return node;
+    };
+    container.appendChild(make(titleTag, "jd-document__title", doc.title));
+    doc.sections.forEach(function (section) {
+      container.appendChild(make(headingTag, null, section.heading));
+      (section.paragraphs || []).forEach(function (p) { container.appendChild(addParts(make("p"), p)); });
+      if (section.items) {
+        var list = make("ul");
+        section.items.forEach(function (item) { list.appendChild(addParts(make("li"), item)); });
+        container.appendChild(list);
+      }
+      if (section.fields) {
+        var fields = make("ul", "jd-additional");
+        section.fields.forEach(function (f) {
+          var item = make("li");
+          item.appendChild(make("strong", null, f.label + ":"));
+          item.appendChild(target.createTextNode(" "));
+          fields.appendChild(addParts(item, f.value));
+        });
+        container.appendChild(fields);
+      }
+    });
+  }
+
+  function asHtml(doc) {
+    var page = document.implementation.createHTMLDocument(doc.title);
+    page.documentElement.setAttribute("lang", "en");
+    var charset = page.createElement("meta");
+    charset.setAttribute("charset", "utf-8");
+    page.head.insertBefore(charset, page.head.firstChild);
+    var viewport = page.createElement("meta");
+    viewport.setAttribute("name", "viewport");
+    viewport.setAttribute("content", "width=device-width, initial-scale=1");
+    page.head.appendChild(viewport);
+    var style = page.createElement("style");
+    style.textContent = "body{font-family:system-ui,sans-serif;line-height:1.5;max-width:42rem;margin:2rem auto;" +
+      "padding:0 1rem}.jd-placeholder{background:#fff3bf}";
+    page.head.appendChild(style);
+    renderInto(page.body, doc, "h2", "h1");
+    return "<!DOCTYPE html>\n" + page.documentElement.outerHTML + "\n";
+  }
+
+  // -------------------------------------------------------------------------
+  // Updating the page
+  // -------------------------------------------------------------------------
+
+  Generator.prototype.onInput = function (event) {
+    if (event.target.name === "level") return;
+    this.update();
+  };
+
+  Generator.prototype.onChange = function (event) {
+    if (event.target.name) this.touched[event.target.name] = true;
+    if (event.target.name === "level") this.fill(false);
+    this.update();
+  };
+
+  Generator.prototype.update = function () {
+    var v = this.values();
+    var errors = this.validate(v);
+    this.errors = errors;
+    this.doc = this.build(v, errors);
+    this.showErrors(v, errors);
+    this.showCheck(v, this.doc);
+    var preview = this.root.querySelector("#jd-preview");
+    preview.replaceChildren();
+    renderInto(preview, this.doc, "h4", "p");
+    if (this.showAll) this.showSummary(errors);
+  };
+
+  Generator.prototype.showErrors = function (v, errors) {
+    Object.keys(LABELS).forEach(function (name) {
+      var field = this.control(name);
+      var message = this.root.querySelector("#jd-" + name + "-error");
+      // An empty field is only an error once the user has left it or tried to use the result.
+      var visible = errors[name] && (this.showAll || this.touched[name] || (v[name] && errors[name] !== EMPTY[name]));
+      message.textContent = visible ? errors[name] : "";
+      message.hidden = !visible;
+      if (visible) field.setAttribute("aria-invalid", "true");
+      else field.removeAttribute("aria-invalid");
+    }, this);
+  };
+
+  Generator.prototype.showSummary = function (errors) {
+    var summary = this.root.querySelector("#jd-summary");
+    var list = summary.querySelector("ul");
+    var signature = JSON.stringify(errors);
+    summary.hidden = Object.keys(errors).length === 0;
+    if (signature === this.summarySignature) return;
+    this.summarySignature = signature;
+    list.replaceChildren();
+    Object.keys(errors).forEach(function (name) {
+      var item = element("li");
+      var link = element("a", null, LABELS[name] + ": " + errors[name]);
+      link.href = "#jd-" + name;
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        document.getElementById("jd-" + name).focus();
+      });
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+  };
+
+  // The peer-language check: wording in what the employer wrote, essentials in the whole text.
+  Generator.prototype.showCheck = function (v, doc) {
+    var rules = this.rules;
+    var found = [];
+    CHECKED.forEach(function (name) {
+      var rows = name === "responsibilities" || name === "qualifications" || name === "benefits" || name === "about"
+        ? v[name].split(/\r?\n/) : [v[name]];
+      var fieldHits = [];
+      rows.forEach(function (row, index) {
+        hits(row, rules).forEach(function (hit) {
+          var where = LABELS[name] + (rows.length > 1 ? ", line " + (index + 1) : "");
+          found.push({ name: name, where: where, hit: hit });
+          fieldHits.push("“" + hit.text + "”" + (rows.length > 1 ? " (line " + (index + 1) + ")" : ""));
+        });
+      });
+      var note = this.root.querySelector("#jd-" + name + "-check");
+      note.textContent = fieldHits.length ? "Peer-language check: " + fieldHits.join(", ") +
+        ". See the suggestions under “Peer-language check”." : "";
+      note.hidden = !fieldHits.length;
+    }, this);
+    var absent = missing(asText(doc), rules);
+    var status = this.root.querySelector("#jd-check-status");
+    var text = found.length || absent.length
+      ? count(found.length, "word or phrase to reconsider", "words or phrases to reconsider") + ", " +
+        count(absent.length, "missing essential", "missing essentials") + "."
+      : "No wording to reconsider, and every essential is there.";
+    if (status.textContent !== text) status.textContent = text;
+    var results = this.root.querySelector("#jd-check-results");
+    // Rebuild only when the findings change, so a link being clicked is never replaced under the pointer.
+    var signature = JSON.stringify([found.map(function (e) { return [e.where, e.hit.rule.id, e.hit.text]; }),
+                                    absent.map(function (r) { return r.id; })]);
+    if (signature === this.checkSignature) return;
+    this.checkSignature = signature;
+    results.replaceChildren();
+    if (found.length) {
+      results.appendChild(element("h4", null, "Wording to reconsider"));
+      var list = element("ul", "jd-check__list");
+      found.forEach(function (entry) {
+        var item = element("li", "jd-check__item jd-check__item--avoid");
+        item.appendChild(element("strong", null, "“" + entry.hit.text + "”"));
+        item.appendChild(document.createTextNode(" in "));
+        var link = element("a", null, entry.where);
+        link.href = "#jd-" + entry.name;
+        link.addEventListener("click", function (event) {
+          event.preventDefault();
+          document.getElementById("jd-" + entry.name).focus();
+        });
+        item.appendChild(link);
+        item.appendChild(document.createTextNode(". " + entry.hit.rule.label + ": " + entry.hit.rule.why + " "));
+        item.appendChild(element("span", "jd-check__rewrite", "Try: " + entry.hit.rule.rewrite));
+        item.appendChild(this.sourcesOf(entry.hit.rule));
+        list.appendChild(item);
+      }, this);
+      results.appendChild(list);
+    }
+    if (absent.length) {
+      results.appendChild(element("h4", null, "Missing essentials"));
+      var essentials = element("ul", "jd-check__list");
+      absent.forEach(function (rule) {
+        var item = element("li", "jd-check__item jd-check__item--missing");
+        item.appendChild(element("strong", null, rule.label + "."));
+        item.appendChild(document.createTextNode(" " + rule.why + " "));
+        item.appendChild(element("span", "jd-check__rewrite", rule.rewrite));
+        item.appendChild(this.sourcesOf(rule));
+        essentials.appendChild(item);
+      }, this);
+      results.appendChild(essentials);
+    }
+  };
+
+  function count(n, one, many) { return n + " " + (n === 1 ? one : many); }
+
+  Generator.prototype.sourcesOf = function (rule) {
+    var span = element("span", "jd-check__sources", " Sources: ");
+    rule.sources.forEach(function (source, index) {
+      var link = element("a", null, source.publisher);
+      link.href = this.sourcesRoot + source.href;
+      span.appendChild(link);
+      span.appendChild(document.createTextNode(index < rule.sources.length - 1 ? "; " : "."));
+    }, this);
+    return span;
+  };
+
+  Generator.prototype.say = function (message) {
+    var status = this.root.querySelector("#jd-status");
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = message; }, 50);
+  };
+
+  // -------------------------------------------------------------------------
+  // Copy, download, print
+  // -------------------------------------------------------------------------
+
+  Generator.prototype.act = function (action) {
+    this.showAll = true;
+    this.update();
+    if (Object.keys(this.errors).length) {
+      var summary = this.root.querySelector("#jd-summary");
+      summary.focus();
+      this.say("Fix the problems listed above the form first.");
+      return;
+    }
+    this.root.querySelector("#jd-summary").hidden = true;
+    if (action === "copy") this.copy(asText(this.doc));
+    else if (action === "markdown") this.download(asMarkdown(this.doc), "md", "text/markdown", "Markdown");
+    else if (action === "text") this.download(asText(this.doc), "txt", "text/plain", "plain text");
+    else if (action === "html") this.download(asHtml(this.doc), "html", "text/html", "HTML");
+    else if (action === "print") this.print();
+  };
+
+  Generator.prototype.copy = function (text) {
+    var self = this;
+    var fallback = function () {
+      var box = self.root.querySelector("#jd-copy-fallback");
+      var area = self.root.querySelector("#jd-copy-text");
+      area.value = text;
+      box.hidden = false;
+      area.focus();
+      area.select();
+      var copied = false;
+      try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+      if (copied) {
+        box.hidden = true;
+        self.say("Copied the job description as plain text.");
+      } else {
+        self.say("Select the text in the box and copy it.");
+      }
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () {
+        self.root.querySelector("#jd-copy-fallback").hidden = true;
+        self.say("Copied the job description as plain text.");
+      }, fallback);
+    } else {
+      fallback();
+    }
+  };
+
+  Generator.prototype.download = function (content, extension, type, name) {
+    var url = URL.createObjectURL(new Blob([content], { type: type + ";charset=utf-8" }));
+    var link = element("a");
+    link.href = url;
+    link.download = this.fileName + "." + extension;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    this.say("Downloaded the job description as " + name + " (" + link.download + ").");
+  };
+
+  Generator.prototype.print = function () {
+    var html = document.documentElement;
+    var done = function () { html.classList.remove("jd-printing"); };
+    html.classList.add("jd-printing");
+    window.addEventListener("afterprint", done, { once: true });
+    window.print();
+  };
+
+  // -------------------------------------------------------------------------
+  // Start
+  // -------------------------------------------------------------------------
+
+  function start() {
+    var root = document.getElementById("jd-generator");
+    if (!root || root.getAttribute("data-ready")) return;
+    root.setAttribute("data-ready", "loading");
+    Promise.all([getJSON(root.getAttribute("data-job")), getJSON(root.getAttribute("data-rules"))])
+      .then(function (loaded) {
+        root.generator = new Generator(root, loaded[0], loaded[1]);
+        root.setAttribute("data-ready", "yes");
+      })
+      .catch(function () {
+        root.setAttribute("data-ready", "failed");
+        document.querySelectorAll(".jd-nojs").forEach(function (note) {
+          note.textContent = "The form could not load. Use the template below: copy it and replace each part in [brackets].";
+        });
+      });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start);  // Material's instant navigation, if it is turned on
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

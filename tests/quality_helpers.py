@@ -1,0 +1,117 @@
+"""Shared by the quality gates (tests/test_quality_*.py): the built site's pages, a local server
+for it, Debian's Chromium, and the npm tools (axe-core, the Nu HTML checker) from node_modules/.
+
+The gates run on every HTML file the build writes, so pages added later are checked without
+touching the tests.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE_MODULES = ROOT / "node_modules"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+PHONE = {"width": 360, "height": 640}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+def require_tool(path: Path) -> Path:
+    """A tool from node_modules/, or a clear failure (never a silent skip: a gate that skips proves nothing)."""
+    if not path.exists():
+        pytest.fail(f"{path.relative_to(ROOT)} is missing: run `npm ci` in {ROOT} (scripts/test.sh does it)")
+    return path
+
+
+def site_path_prefix() -> str:
+    """The path the site is published under ("/" or "/repo/"), from SITE_URL as mkdocs.yml reads it.
+
+    Pages like 404.html use absolute links under this path, so the test server mounts the site there.
+    """
+    site_url = os.environ.get("SITE_URL")
+    if not site_url:
+        default = re.search(r'SITE_URL,\s*"([^"]+)"', (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+        site_url = default.group(1) if default else "/"
+    path = urlparse(site_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def html_files(site_dir: Path) -> list[str]:
+    """Every HTML page the build wrote, as paths relative to the site folder."""
+    return sorted(path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html"))
+
+
+def url_path(relative: str) -> str:
+    """The address a reader uses for a built file: roles/x/index.html -> roles/x/."""
+    if relative == "index.html":
+        return ""
+    if relative.endswith("/index.html"):
+        return relative[: -len("index.html")]
+    return relative
+
+
+def page_kinds(relative_paths: list[str]) -> dict[str, str]:
+    """One page of each kind: pages in the same folder at the same depth share a template.
+
+    roles/recovery-coach/ and roles/psychologist/ are one kind ("roles/*/"); roles/ (the section
+    index), about/, compare/ and 404.html are each a kind of their own.
+    """
+    kinds: dict[str, str] = {}
+    for relative in relative_paths:
+        parts = url_path(relative).strip("/").split("/")
+        kind = f"{parts[0]}/*/" if len(parts) > 1 else (url_path(relative) or "home")
+        kinds.setdefault(kind, relative)
+    return kinds
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    prefix = "/"
+
+    def log_message(self, *args):
+        pass
+
+    def translate_path(self, path):
+        # Serve the site under its published path, as GitHub Pages does.
+        if self.prefix != "/" and path.startswith(self.prefix):
+            path = "/" + path[len(self.prefix):]
+        return super().translate_path(path)
+
+    def end_headers(self):
+        # linkchecker throttles each host to about 10 requests a second unless the server
+        # answers with this header (its documented way to allow a local server more).
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
+
+
+@contextlib.contextmanager
+def serve(directory: Path, prefix: str | None = None) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 (a free port); yields the site's root URL, ending in '/'."""
+    prefix = prefix or site_path_prefix()
+    handler = type("Handler", (_SiteHandler,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def launch_chromium(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

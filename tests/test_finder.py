@@ -1,0 +1,271 @@
+"""The credential finder's rules on the real data, the exported JSON, the static tables, and data mistakes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from careers import DataError, build_site
+from careers.dataset import read_dataset
+from careers.finder import OTHER_STATE, Answers, evaluate, parse_query, rules
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def known():
+    return rules(read_dataset(ROOT / "data"))
+
+
+def ids(result) -> list[str]:
+    return [match["id"] for match in result["matches"]]
+
+
+def match(result, credential_id) -> dict:
+    return next(m for m in result["matches"] if m["id"] == credential_id)
+
+
+def state_ids(known, code) -> list[str]:
+    return [c["id"] for s in known["states"] if s["code"] == code for c in s["credentials"]]
+
+
+# ---------------------------------------------------------------------------
+# The rules applied to the real data
+# ---------------------------------------------------------------------------
+
+
+def test_new_york_keeps_substance_use_apart_from_mental_health(known):
+    mental = evaluate(known, Answers(focus=("mental-health",), state="NY", training=0, work=2000))
+    assert ids(mental) == [*state_ids(known, "NY"), "national-mha-ncps"]
+    assert mental["gaps"] == []
+    nycps = match(mental, state_ids(known, "NY")[0])
+    assert nycps["work"] == {"status": "met", "needed": 2000, "missing": 0}
+    # sources disagree on New York's training (12 or 13 courses) and give no hours: no number to compare
+    assert nycps["training"] == {"status": "read", "needed": None, "missing": None}
+    assert match(mental, "national-mha-ncps")["work"] == {"status": "short", "needed": 3000, "missing": 1000}
+
+    substance = evaluate(known, Answers(focus=("substance-use",), state="NY", training=30, work=100))
+    assert ids(substance) == ["national-naadac-ncprss", "national-icrc-peer-recovery"]
+    assert substance["gaps"] == [{"focus": "substance-use", "separate": ["CRPA"]}]
+    icrc = match(substance, "national-icrc-peer-recovery")
+    assert icrc["training"] == {"status": "short", "needed": 46, "missing": 16}
+    assert icrc["work"] == {"status": "short", "needed": 500, "missing": 400}
+    assert match(substance, "national-naadac-ncprss")["work"]["status"] == "read"  # "1 year of full-time work"
+
+
+def test_pennsylvania_names_its_separate_substance_use_credential(known):
+    both = evaluate(known, Answers(focus=("mental-health", "substance-use"), state="PA", training=75, work=None))
+    assert ids(both) == [*state_ids(known, "PA"), "national-mha-ncps", "national-naadac-ncprss",
+                         "national-icrc-peer-recovery"]
+    assert both["gaps"] == [{"focus": "substance-use", "separate": ["CRS"]}]
+    cps = match(both, state_ids(known, "PA")[0])
+    assert cps["fits"] == ["mental-health"]
+    assert cps["training"] == {"status": "met", "needed": 75, "missing": 0}
+    # "12 months of successful work, or 24 college credits": not a number of hours
+    assert cps["work"]["status"] == "read"
+
+
+def test_new_jersey_has_one_credential_for_each(known):
+    mental, substance = state_ids(known, "NJ")
+    assert ids(evaluate(known, Answers(focus=("mental-health",), state="NJ"))) == [mental, "national-mha-ncps"]
+    result = evaluate(known, Answers(focus=("substance-use",), state="NJ", training=46, work=499))
+    assert ids(result)[0] == substance and result["gaps"] == []
+    assert match(result, substance)["training"]["status"] == "met"
+    assert match(result, substance)["work"] == {"status": "short", "needed": 500, "missing": 1}
+
+
+def test_an_unknown_state_gets_national_credentials_only(known):
+    result = evaluate(known, Answers(focus=("mental-health", "family"), state=OTHER_STATE, training=100, work=5000))
+    assert result["state_known"] is False and result["gaps"] == []
+    assert ids(result) == ["national-mha-ncps", "national-nffcmh-cfps"]
+    assert all(m["training"]["status"] == "met" and m["work"]["status"] == "met" for m in result["matches"])
+    # a state code the data does not cover is not a state at all
+    assert parse_query("focus=mental-health&state=ZZ", known).state is None
+
+
+def test_youth_and_family_credentials(known):
+    youth = evaluate(known, Answers(focus=("youth",), state="FL"))
+    assert ids(youth) == state_ids(known, "FL")  # Florida's CRPS has a youth type; no national youth credential
+    no_youth = evaluate(known, Answers(focus=("youth",), state="PA"))
+    assert ids(no_youth) == [] and no_youth["gaps"] == [{"focus": "youth", "separate": []}]
+    family = evaluate(known, Answers(focus=("family",), state="WA"))
+    assert ids(family) == [state_ids(known, "WA")[1], "national-nffcmh-cfps"]  # the new WA credential only
+
+
+def test_no_focus_means_no_result(known):
+    assert evaluate(known, Answers(state="NY", training=40))["matches"] == []
+
+
+def test_unstated_hours_are_unknown_not_zero(known):
+    result = evaluate(known, Answers(focus=("mental-health",), state="AZ"))
+    prss = match(result, state_ids(known, "AZ")[0])
+    assert prss["training"] == {"status": "unknown", "needed": None, "missing": None}
+
+
+def test_the_page_address_is_read_strictly(known):
+    answers = parse_query("?focus=youth&focus=mental-health&focus=astronaut&state=ny&training=0040&work=9999999", known)
+    assert answers == Answers(focus=("mental-health", "youth"), state="NY", training=40, work=None)
+    assert parse_query("state=Other&training=-5&work=12abc", known) == Answers(state=OTHER_STATE)
+    assert parse_query("training=100000&work=200000", known).training == 100_000
+    assert parse_query("", known) == Answers()
+    assert parse_query("training=%D9%A4%D9%A0", known).training is None  # Arabic-Indic digits: not read, as in JS
+
+
+def test_every_state_and_credential_has_rules(known):
+    dataset = read_dataset(ROOT / "data")
+    assert {s["code"] for s in known["states"]} == {s.code for s in dataset.sorted_states()}
+    for state in dataset.sorted_states():
+        assert len(state_ids(known, state.code)) == len(state.credentials)
+    assert {f["id"] for f in known["focuses"]} == {"mental-health", "substance-use", "family", "youth"}
+
+
+def test_every_hour_figure_the_finder_compares_is_in_its_sourced_text(known):
+    credentials = [*known["national"], *(c for s in known["states"] for c in s["credentials"])]
+    compared = 0
+    for credential in credentials:
+        for part in (credential["training"], credential["work"]):
+            if part["hours"] is not None:
+                compared += 1
+                assert any(f"{part['hours']:,}" in (r["text"] or "") or str(part["hours"]) in (r["text"] or "")
+                           for r in part["rules"]), credential["id"]
+                assert all(r["source"] and r["year"] for r in part["rules"])
+    assert compared >= 25
+
+
+# ---------------------------------------------------------------------------
+# The built site: the exported rules and the static tables say the same
+# ---------------------------------------------------------------------------
+
+
+def test_the_published_rules_are_the_rules(built_site, known):
+    published = json.loads((built_site / "finder" / "rules.json").read_text(encoding="utf-8"))
+    assert published == json.loads(json.dumps(known))
+
+
+def test_static_tables_show_every_credential_and_its_hours(html_pages, known):
+    article = html_pages["finder/index.html"].select_one("article")
+    for table_id, credentials in (("finder-national", known["national"]),
+                                  ("finder-states", [c for s in known["states"] for c in s["credentials"]])):
+        table = article.select_one(f"table#{table_id}")
+        assert table.find("caption").get_text(strip=True)
+        assert [th.get("scope") for th in table.select("thead th")] == ["col"] * 5
+        rows = table.select("tbody > tr")
+        assert [row["id"] for row in rows] == [c["id"] for c in credentials]
+        for row, credential in zip(rows, credentials):
+            assert row.find("th")["scope"] == "row"
+            hours = [p.get("data-hours") for p in row.select(".finder-table__hours")]
+            wanted = [credential["training"]["hours"], credential["work"]["hours"]]
+            assert hours == [None if h is None else str(h) for h in wanted]
+
+
+def test_without_javascript_the_form_is_hidden_and_the_note_says_why(html_pages):
+    finder = html_pages["finder/index.html"].select_one("#finder")
+    assert finder.select_one("form#finder-form").has_attr("hidden")
+    assert finder.select_one("#finder-results").has_attr("hidden")
+    assert "tables below" in finder.select_one("#finder-nojs").get_text()
+    assert finder["data-rules"] == "../finder/rules.json"
+    # every question is labelled; the status line is a live region
+    for control in finder.select("input, select"):
+        assert finder.select_one(f"label[for='{control['id']}']"), control["id"]
+    assert finder.select_one("#finder-status")["role"] == "status"
+
+
+# ---------------------------------------------------------------------------
+# Data mistakes in the finder's rules: one clear line each
+# ---------------------------------------------------------------------------
+
+
+def problems_after(data: Path, old: str, new: str) -> list[str]:
+    path = data / "finder.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        build_site(data)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def line_of(data: Path, needle: str) -> int:
+    lines = (data / "finder.yml").read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, start=1) if needle in line)
+
+
+def test_national_hours_must_be_written_as_the_credential_states_them(data_copy):
+    found = problems_after(data_copy, "training_hours: 46\n    work_hours: 500", "training_hours: 40\n    work_hours: 500")
+    lines = (data_copy / "finder.yml").read_text().splitlines()
+    line = [n for n, text in enumerate(lines, 1) if text.strip() == "training_hours: 40"][1]
+    assert found == [f"data/finder.yml:{line}: national[3].training_hours: 40 is not written in the `training` "
+                     "requirement of `icrc-peer-recovery` (\u201c46 hours of training: 10 hours each in advocacy, in "
+                     "mentoring and education, and in recovery and wellness, plus 16 hours in ethics\u201d): write the "
+                     "hours exactly as that requirement states them, or leave `training_hours` out"]
+
+
+def test_state_hours_must_be_written_as_the_state_states_them(data_copy):
+    found = problems_after(data_copy, "training_hours: 75", "training_hours: 57")
+    line = line_of(data_copy, "training_hours: 57")
+    assert found == [f"data/finder.yml:{line}: states[18].credentials[1].training_hours: 57 is not written in this "
+                     "credential's `training` (\u201c75 hours\u201d): write the hours exactly as the state's file states "
+                     "them, or leave `training_hours` out"]
+
+
+def test_hours_are_not_taken_from_inside_another_number(data_copy):
+    # Texas: "Core training of 19.5 hours": 19 and 5 are not figures of their own
+    found = problems_after(data_copy, "        work_hours: 250\n", "        training_hours: 19\n        work_hours: 250\n")
+    assert len(found) == 1 and "states[20].credentials[1].training_hours: 19 is not written" in found[0]
+
+
+def test_no_single_number_when_sources_disagree(data_copy):
+    old = "      - name: Certified Peer Specialist\n        focus: [mental-health]\n  - state: MI"
+    found = problems_after(data_copy, old, old.replace("focus: [mental-health]\n", "focus: [mental-health]\n        training_hours: 65\n"))
+    line = line_of(data_copy, "training_hours: 65")
+    assert found == [f"data/finder.yml:{line}: states[10].credentials[1].training_hours: sources disagree on "
+                     "`training` for this credential, so the finder must not pick one number: leave "
+                     "`training_hours` out and the finder shows both values"]
+
+
+def test_every_state_needs_finder_rules(data_copy):
+    old = "  - state: OH\n    credentials:\n      - name: Certified Peer Recovery Supporter\n        focus: [mental-health, substance-use]\n"
+    found = problems_after(data_copy, old, "")
+    line = line_of(data_copy, "states:")
+    assert found == [f"data/finder.yml:{line}: states: Ohio (data/states/oh.yml) has no finder rules: add "
+                     "`- state: OH` with its credentials"]
+
+
+def test_every_credential_of_a_state_needs_rules(data_copy):
+    old = "      - name: Certified Peer Counselor (Medicaid route, being phased out)\n        focus: [mental-health, substance-use]\n"
+    found = problems_after(data_copy, old, "")
+    line = line_of(data_copy, "- state: WA") + 1
+    assert found == [f"data/finder.yml:{line}: states[22].credentials: `Certified Peer Counselor (Medicaid route, "
+                     "being phased out)` in data/states/wa.yml has no rules here: add it with its `focus`"]
+
+
+def test_credential_name_must_match_the_state_file(data_copy):
+    found = problems_after(data_copy, "      - name: Certified Peer Specialist (CPS)\n", "      - name: Certified Peer Specialist\n")
+    line = line_of(data_copy, "- state: PA") + 2
+    assert found == [
+        f"data/finder.yml:{line - 1}: states[18].credentials: `Certified Peer Specialist (CPS)` in data/states/pa.yml "
+        "has no rules here: add it with its `focus`",
+        f"data/finder.yml:{line}: states[18].credentials[1].name: `Certified Peer Specialist` is not a credential in "
+        "data/states/pa.yml: use one of `Certified Peer Specialist (CPS)`"]
+
+
+def test_separate_credential_must_be_named_in_the_scope(data_copy):
+    found = problems_after(data_copy, "        name: CRPA\n", "        name: CRPS\n")
+    line = line_of(data_copy, "name: CRPS")
+    assert found == [f"data/finder.yml:{line}: states[15].separate[1].name: `CRPS` is not named in the `scope` of "
+                     "data/states/ny.yml: write it as the scope does"]
+
+
+def test_unknown_state_and_unknown_credential(data_copy):
+    found = problems_after(data_copy, "  - state: AZ\n", "  - state: AX\n")
+    line = line_of(data_copy, "state: AX")
+    assert len(found) == 2
+    assert found[0].endswith("states: Arizona (data/states/az.yml) has no finder rules: add `- state: AZ` with its credentials")
+    assert found[1].startswith(f"data/finder.yml:{line}: states[1].state: no state `AX` in data/states/: use one of `AZ`, `CA`")
+
+
+def test_focus_must_be_one_of_the_four(data_copy):
+    found = problems_after(data_copy, "    focus: [family]\n", "    focus: [families]\n")
+    line = line_of(data_copy, "focus: [families]")
+    assert len(found) == 1 and found[0].startswith(f"data/finder.yml:{line}: national[4].focus[1]: ")

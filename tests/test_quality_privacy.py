@@ -1,0 +1,149 @@
+"""Privacy: nothing leaves the site, and the Content-Security-Policy says so too.
+
+- Every built page, loaded in Debian's Chromium until the network is idle (search index and all),
+  requests nothing from another origin, and breaks none of its own policy.
+- Every page carries a Content-Security-Policy <meta> as the first thing in <head> after the
+  charset, allowing only the site's own origin: no host, no scheme, no 'unsafe-inline' or
+  'unsafe-eval'; `data:` for images only; inline scripts only by hash. Every inline script on the
+  page has its hash listed, and every listed hash belongs to a script on the page (never stale:
+  hooks/content_security_policy.py computes them at build time from Material's own partials).
+- No markup the policy would block: no inline style attributes or <style>, no on* handlers,
+  no javascript: links.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import sync_playwright
+
+from quality_helpers import DESKTOP, PHONE, html_files, launch_chromium, serve, url_path
+
+CSP_REQUIRED = {"default-src", "script-src", "style-src", "img-src", "object-src", "base-uri", "form-action"}
+HASH = re.compile(r"^'sha256-[A-Za-z0-9+/]+={0,2}'$")
+
+
+def parse_policy(policy: str) -> dict[str, list[str]]:
+    directives = {}
+    for part in policy.split(";"):
+        words = part.split()
+        if words:
+            assert words[0] not in directives, f"directive {words[0]} given twice"
+            directives[words[0]] = words[1:]
+    return directives
+
+
+def inline_script_hashes(soup: BeautifulSoup) -> set[str]:
+    """The CSP hash of every classic inline script (no src, no data-block type)."""
+    hashes = set()
+    for script in soup.find_all("script"):
+        if script.get("src") or script.get("type", "text/javascript") not in ("text/javascript", "module", ""):
+            continue
+        digest = hashlib.sha256(script.string.encode("utf-8") if script.string else b"").digest()
+        hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
+    return hashes
+
+
+def test_every_page_has_a_strict_content_security_policy(html_pages):
+    problems = []
+    for path, soup in html_pages.items():
+        metas = soup.find_all("meta", attrs={"http-equiv": re.compile("^content-security-policy$", re.I)})
+        if len(metas) != 1:
+            problems.append(f"{path}: {len(metas)} Content-Security-Policy <meta> tags, not 1")
+            continue
+        meta = metas[0]
+        if meta.parent.name != "head":
+            problems.append(f"{path}: the policy is not in <head>")
+        earlier = [tag.name for tag in meta.find_all_previous(["script", "link", "style"])
+                   if tag.name != "link" or {"stylesheet", "preload", "modulepreload"} & set(tag.get("rel", []))]
+        if earlier:
+            problems.append(f"{path}: {earlier} come before the policy, which governs only what follows it")
+        policy = parse_policy(meta["content"])
+        missing = CSP_REQUIRED - set(policy)
+        if missing:
+            problems.append(f"{path}: the policy lacks {sorted(missing)}")
+        for directive, sources in policy.items():
+            for source in sources:
+                allowed = source == "'self'" or (source == "'none'" and len(sources) == 1) \
+                    or (directive == "img-src" and source == "data:") \
+                    or (directive == "script-src" and HASH.match(source))
+                if not allowed:
+                    problems.append(f"{path}: {directive} allows {source}")
+        listed = {s for s in policy.get("script-src", []) if HASH.match(s)}
+        present = inline_script_hashes(soup)
+        if present - listed:
+            problems.append(f"{path}: inline script(s) not allowed by the policy: {sorted(present - listed)}")
+        if listed - present:
+            problems.append(f"{path}: stale hash(es) in the policy, matching no script: {sorted(listed - present)}")
+        if policy.get("object-src") != ["'none'"]:
+            problems.append(f"{path}: object-src should be 'none'")
+    assert not problems, "\n".join(problems)
+
+
+def test_no_markup_the_policy_would_block(html_pages):
+    problems = []
+    for path, soup in html_pages.items():
+        body_and_head = soup.find_all(True)
+        for tag in body_and_head:
+            if tag.name == "style":
+                problems.append(f"{path}: a <style> element (style-src 'self' blocks it): use a stylesheet")
+            for attribute, value in tag.attrs.items():
+                if attribute == "style":
+                    problems.append(f"{path}: style=\"{value}\" on <{tag.name}> (blocked): use a class")
+                elif attribute.startswith("on"):
+                    problems.append(f"{path}: {attribute}= on <{tag.name}> (blocked): use a script file")
+                elif attribute in ("href", "src", "action") and str(value).strip().lower().startswith("javascript:"):
+                    problems.append(f"{path}: a javascript: URL on <{tag.name}> (blocked)")
+    assert not problems, "\n".join(problems[:60])
+
+
+# Collect Content-Security-Policy violations from the first moment of every document.
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') +
+                              (e.sourceFile ? ' (' + e.sourceFile + ':' + e.lineNumber + ')' : ''));
+});
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_no_page_requests_another_origin_or_breaks_its_policy(built_site, size):
+    pages = html_files(built_site)
+    problems, counts = [], {}
+    with serve(built_site) as root, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        origin = urlparse(root).netloc
+        context = browser.new_context(viewport=PHONE if size == "phone" else DESKTOP)
+        context.add_init_script(script=RECORD_VIOLATIONS)
+        requests: dict[str, list[str]] = {}
+        # Several tabs load at once; each page's requests (its worker's too) are filed under it.
+        batch = 6
+        for start in range(0, len(pages), batch):
+            tabs = []
+            for path in pages[start:start + batch]:
+                tab = context.new_page()
+                requests[path] = []
+                tab.on("request", lambda request, path=path: requests[path].append(request.url))
+                tab.on("worker", lambda worker, path=path: requests[path].append(worker.url))
+                tab.goto(root + url_path(path), wait_until="commit")
+                tabs.append((path, tab))
+            for path, tab in tabs:
+                tab.wait_for_load_state("networkidle")
+                for violation in tab.evaluate("window.__cspViolations"):
+                    problems.append(f"{path}: Content-Security-Policy: {violation}")
+                tab.close()
+        browser.close()
+    for path, urls in requests.items():
+        counts[path] = len(urls)
+        foreign = [url for url in urls if urlparse(url).scheme in ("http", "https", "ws", "wss")
+                   and urlparse(url).netloc != origin]
+        problems += [f"{path}: request to another origin: {url}" for url in foreign]
+    assert all(count >= 3 for count in counts.values()), f"pages that requested almost nothing: {counts}"
+    assert not problems, "\n".join(problems)
