@@ -228,8 +228,11 @@ def test_print_shows_only_the_job_description(visit):
     assert page.is_visible("#jd-preview")
     for hidden in ("#jd-form", "#jd-template", ".jd-actions", ".jd-check", "h1"):
         assert not page.is_visible(hidden), hidden
-    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
-    assert page.is_visible("#jd-template")  # printing the page itself prints the template
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    # Printed from the browser's menu: the filled-in preview, never the form's controls.
+    assert page.is_visible("#jd-preview") and page.is_visible("h1")
+    for hidden in ("#jd-form", "#jd-template", ".jd-actions", ".jd-check"):
+        assert not page.is_visible(hidden), hidden
     v.assert_nothing_left_the_page()
 
 
@@ -397,4 +400,6 @@ def test_without_javascript_the_full_template_shows_with_marked_placeholders(vis
     assert placeholders.count() >= 6 and placeholders.first.is_visible()
     assert page.locator("#jd-template .fact__confidence--example").inner_text() == "example only, not market data"
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.emulate_media(media="print")
+    assert page.is_visible("#jd-template")  # printed without JavaScript: the template
     assert [u for u in v.web_requests() if urlparse(u).netloc != v.origin] == []

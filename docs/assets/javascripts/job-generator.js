@@ -181,6 +181,7 @@
       button.addEventListener("click", function () { self.act(button.getAttribute("data-action")); });
     });
     root.hidden = false;
+    document.documentElement.classList.add("jd-ready");
     document.querySelectorAll(".jd-nojs").forEach(function (note) { note.hidden = true; });
     this.update();
   }
