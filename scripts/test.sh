@@ -8,5 +8,18 @@ if [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
+# Quality gates (tests/test_quality_*.py): axe-core and the Nu HTML checker from npm (package.json),
+# installed again only when package-lock.json changes; the Nu checker runs on Java.
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+if ! command -v npm >/dev/null || ! command -v java >/dev/null; then
+  $SUDO apt-get update -qq
+  command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null
+  command -v java >/dev/null || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq default-jre-headless >/dev/null
+fi
+lock=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f node_modules/.package-lock.sha256 ] || [ "$(cat node_modules/.package-lock.sha256)" != "$lock" ]; then
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  echo "$lock" > node_modules/.package-lock.sha256
+fi
 export NO_MKDOCS_2_WARNING=1
 exec .venv/bin/python -m pytest "$@"

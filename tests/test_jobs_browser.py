@@ -390,6 +390,18 @@ def test_changing_level_updates_the_lists_but_keeps_edits(visit):
 # ---------------------------------------------------------------------------
 
 
+def test_other_pages_do_not_load_the_generator(browser, site_url):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(urlparse(request.url).path))
+    page.goto(site_url + "/roles/recovery-coach/")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert "/assets/javascripts/job-generator-loader.js" in requests
+    assert not [path for path in requests if path.endswith("/job-generator.js") or path.startswith("/jobs/")]
+
+
 def test_without_javascript_the_full_template_shows_with_marked_placeholders(visit):
     v = visit(java_script_enabled=False)
     page = v.page

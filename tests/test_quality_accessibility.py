@@ -197,12 +197,12 @@ def test_axe_finds_no_violation_with_search_or_drawer_open(site_url, chromium, a
     set_scheme(page, SCHEMES[scheme])
     if state == "search open with results":
         page.keyboard.press("/")  # Material's shortcut: open search
-        page.wait_for_function("document.getElementById('__search').checked")
+        page.wait_for_function("() => document.getElementById('__search').checked")
         page.keyboard.type("peer support")
-        page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0")
+        page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
     else:
         page.locator("label.md-header__button[for=__drawer]").click()
-        page.wait_for_function("document.getElementById('__drawer').checked")
+        page.wait_for_function("() => document.getElementById('__drawer').checked")
     _settle(page)
     result = page.evaluate(AXE_RUN, [WCAG_TAGS, EXTRA_RULES, None])
     context.close()
@@ -271,12 +271,17 @@ FOCUSED = """async () => {""" + FOCUS_JS + """
     if (!el || el === document.body || el === document.documentElement) return {end: true};
     const t = focusTarget(el); const r = t.getBoundingClientRect();
     const inView = r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
+    // WCAG 2.4.11 (AA): focus must not be entirely hidden. Probe a grid of points over the
+    // focused element; it is covered when none of them finds it (clipped or under something).
     let covered = false;
     if (inView) {
-      const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
-      const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
-      const hit = document.elementFromPoint(x, y);
-      covered = !(hit && (t.contains(hit) || hit.contains(t) || el.contains(hit)));
+      covered = true;
+      for (const fx of [0.05, 0.25, 0.5, 0.75, 0.95]) for (const fy of [0.2, 0.5, 0.8]) {
+        const x = r.left + r.width * fx, y = r.top + r.height * fy;
+        if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+        const hit = document.elementFromPoint(x, y);
+        if (hit && (t.contains(hit) || hit.contains(t) || el.contains(hit))) covered = false;
+      }
     }
     return {end: false, index: el.dataset.qaTab === undefined ? null : Number(el.dataset.qaTab),
             what: el.tagName.toLowerCase() + '.' + String(el.className).trim().split(/\\s+/).join('.') +
@@ -359,9 +364,9 @@ def test_search_works_from_the_keyboard(site_url, chromium, size):
             break
     else:
         pytest.fail("Tab never reached the search box")
-    page.wait_for_function("document.getElementById('__search').checked")
+    page.wait_for_function("() => document.getElementById('__search').checked")
     page.keyboard.type("recovery coach")
-    page.wait_for_function("document.querySelectorAll('.md-search-result__link').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__link').length > 0")
     page.keyboard.press("ArrowDown")
     focused = page.evaluate("document.activeElement.className")
     assert "md-search-result__link" in focused
@@ -371,9 +376,9 @@ def test_search_works_from_the_keyboard(site_url, chromium, size):
     assert page.url.split("?")[0] == href.split("?")[0]
     # Escape closes search again and leaves the page as it was.
     page.keyboard.press("/")
-    page.wait_for_function("document.getElementById('__search').checked")
+    page.wait_for_function("() => document.getElementById('__search').checked")
     page.keyboard.press("Escape")
-    page.wait_for_function("!document.getElementById('__search').checked")
+    page.wait_for_function("() => !document.getElementById('__search').checked")
     context.close()
 
 
@@ -400,7 +405,7 @@ def test_touch_targets_of_crisis_help_header_and_navigation_are_at_least_24px(si
         page.goto(site_url + url_path(kinds[kind]), wait_until="load")
         if size == "phone":
             page.locator("label.md-header__button[for=__drawer]").click()
-            page.wait_for_function("document.getElementById('__drawer').checked")
+            page.wait_for_function("() => document.getElementById('__drawer').checked")
         _settle(page)
         targets = page.evaluate(TARGETS, TARGET_SELECTOR)
         assert len(targets) >= 8, targets

@@ -123,7 +123,3 @@ def rules_json(rules: LanguageRules, sources: dict[str, Source], sources_page: s
         ],
     }
 
-
-def describe(hit: Hit) -> str:
-    """One line for an editor: what was found, why it does not fit, what to write instead."""
-    return f"“{hit.text}” does not fit peer work ({hit.rule.label.lower()}): {hit.rule.why} Try: {hit.rule.rewrite}"

@@ -1,6 +1,7 @@
 /*
  * Job-description generator for the /jobs/<role>/ pages (data: data/jobs/, data/job-descriptions.yml,
- * data/language-rules.yml; built by hooks/careers/job_descriptions.py).
+ * data/language-rules.yml; built by hooks/careers/job_descriptions.py). job-generator-loader.js,
+ * which every page loads, loads this file on those pages only.
  *
  * The page works without this script: it shows the full template with the parts to replace in
  * [brackets]. With it, a form fills the template in, a live preview shows the result, the
