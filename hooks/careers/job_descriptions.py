@@ -210,10 +210,9 @@ def check(dataset: Dataset) -> list[Problem]:
     for loaded in [*dataset.jobs, dataset.job_descriptions]:
         problems += _wording_problems(loaded, checker)
     for template in templates(dataset):
-        document = next(j.document for j in dataset.jobs if j.model.role == template.role.slug)
         for info, _ in template.levels:
             for rule in checker.missing(template.plain_text(info.key)):
-                problems.append(_missing_problem(document.path, info, rule))
+                problems.append(_missing_problem(template.path, info, rule))
     return problems
 
 
