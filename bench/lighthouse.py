@@ -26,6 +26,7 @@ import contextlib
 import functools
 import gzip
 import http.server
+import io
 import json
 import os
 import re
@@ -58,10 +59,16 @@ BUDGET = {"score": 100, "lcp_s": 1.0, "kb": 60, "foreign": 0}
 # Building the two sites
 # ---------------------------------------------------------------------------------------------
 
+def mkdocs_build(project: Path, out: Path, env: dict, *flags: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *flags, "--site-dir", str(out)],
+                            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"mkdocs build failed in {project}:\n{result.stderr[-3000:]}")
+
+
 def build_ours(out: Path, site_url: str) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-                   cwd=ROOT, env=env, check=True)
+    mkdocs_build(ROOT, out, {"SITE_URL": site_url}, "--strict")
 
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
@@ -88,9 +95,7 @@ def build_plain(out: Path, site_url: str, ours: Path, pages: list[tuple[str, str
         "plugins:\n  - search\n"
         "markdown_extensions:\n  - md_in_html\n  - attr_list\n  - tables\n  - admonition\n  - toc\n"
         f"nav: {json.dumps(nav)}\n", encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(out)],
-                   cwd=project, env=env, check=True)
+    mkdocs_build(project, out, {})
     shutil.rmtree(project)
 
 
@@ -188,7 +193,6 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
-        import io
         return io.BytesIO(body)
 
 

@@ -80,11 +80,19 @@ def _collect(model: type[BaseModel], prefix: str, rows: list[dict], seen: set) -
             "field": path + ("[]" if is_list and nested else ""),
             "required": "required" if info.is_required() else f"optional{_default(info)}",
             "type": _type_name(info.annotation),
-            "description": (info.description or (nested.__doc__ or "") if nested else info.description or "").strip().replace("\n", " ") or "—",
+            "description": _escape_outside_code((info.description or "").strip().replace("\n", " ")) or "—",
         })
         if nested and (nested, path) not in seen:
             seen.add((nested, path))
             _collect(nested, f"{path}{'[].' if is_list else '.'}", rows, seen)
+
+
+def _escape_outside_code(text: str) -> str:
+    """Show `<` and `>` as typed: Markdown would read `<slug>` outside backticks as HTML."""
+    parts = text.split("`")
+    for index in range(0, len(parts), 2):  # even parts are outside code spans
+        parts[index] = parts[index].replace("<", "&lt;").replace(">", "&gt;")
+    return "`".join(parts)
 
 
 def _default(info: FieldInfo) -> str:
