@@ -111,7 +111,3 @@ def serve(directory: Path, prefix: str | None = None) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-def launch_chromium(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

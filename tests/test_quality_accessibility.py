@@ -15,13 +15,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from quality_helpers import (AXE_JS, DESKTOP, PHONE, ROOT, html_files, launch_chromium, page_kinds,
+from quality_helpers import (AXE_JS, DESKTOP, PHONE, ROOT, html_files, page_kinds,
                              require_tool, serve, url_path)
 
 pytestmark = pytest.mark.browser
@@ -62,11 +60,9 @@ def site_url(built_site):
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
+def chromium(browser):
+    # The session's one Chromium (tests/conftest.py): Playwright's sync API allows one driver at a time.
+    return browser
 
 
 @pytest.fixture(scope="module")

@@ -20,9 +20,8 @@ from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import sync_playwright
 
-from quality_helpers import PHONE, html_files, launch_chromium, serve, url_path
+from quality_helpers import PHONE, html_files, serve, url_path
 
 CSP_REQUIRED = {"default-src", "script-src", "style-src", "img-src", "object-src", "base-uri", "form-action"}
 HASH = re.compile(r"^'sha256-[A-Za-z0-9+/]+={0,2}'$")
@@ -113,13 +112,12 @@ document.addEventListener('securitypolicyviolation', (e) => {
 
 
 @pytest.mark.browser
-def test_no_page_requests_another_origin_or_breaks_its_policy(built_site):
+def test_no_page_requests_another_origin_or_breaks_its_policy(built_site, browser):
     """At phone size: the same files load at every size. (At desktop size the axe and keyboard
     runs need Material's scripts, palette toggle and search, which a violated policy would stop.)"""
     pages = html_files(built_site)
     problems, counts = [], {}
-    with serve(built_site) as root, sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
+    with serve(built_site) as root:
         origin = urlparse(root).netloc
         context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
         context.add_init_script(script=RECORD_VIOLATIONS)
@@ -140,7 +138,7 @@ def test_no_page_requests_another_origin_or_breaks_its_policy(built_site):
                 for violation in tab.evaluate("window.__cspViolations"):
                     problems.append(f"{path}: Content-Security-Policy: {violation}")
                 tab.close()
-        browser.close()
+        context.close()
     for path, urls in requests.items():
         counts[path] = len(urls)
         foreign = [url for url in urls if urlparse(url).scheme in ("http", "https", "ws", "wss")
