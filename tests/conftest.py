@@ -104,3 +104,27 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+# ---------------------------------------------------------------------------
+# Helpers for data-mistake tests: break one file, read the problems back
+# ---------------------------------------------------------------------------
+
+
+def problems_after(data: Path, relative: str, change) -> list[str]:
+    """Apply `change` to one data file's text, build, and return the problem lines."""
+    from careers import DataError, build_site
+
+    path = data / relative
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        build_site(data)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def line_of(data: Path, relative: str, needle: str) -> int:
+    """The line number of the first line of a data file that contains `needle`."""
+    for number, line in enumerate((data / relative).read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {relative}")

@@ -23,6 +23,7 @@ from careers.dataset import read_dataset
 from careers.models import Fact, Role
 from careers.open_data import CSV_FILE, EXTRA_COLUMNS, INDEX_FILE, comparison_csv, downloads, files
 from careers.pay_chart import LABEL_CHARS, WIDTH, chart_of, pay_amount, plot_width
+from conftest import line_of, problems_after
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -207,21 +208,6 @@ def test_hourly_and_yearly_figures_have_separate_scales_and_say_they_are_not_com
 # ---------------------------------------------------------------------------
 
 ROLE = "roles/recovery-coach.yml"
-
-
-def problems_after(data: Path, relative: str, change) -> list[str]:
-    path = data / relative
-    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
-    with pytest.raises(DataError) as caught:
-        build_site(data)
-    return [str(problem) for problem in caught.value.problems]
-
-
-def line_of(data: Path, relative: str, needle: str) -> int:
-    for number, line in enumerate((data / relative).read_text(encoding="utf-8").splitlines(), start=1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in {relative}")
 
 
 def test_a_peer_role_that_diagnoses_is_an_error(data_copy):

@@ -8,24 +8,9 @@ import pytest
 
 from careers import DataError, build_site
 from careers.load import MAX_FILE_BYTES
+from conftest import line_of, problems_after
 
 ROLE = "roles/psychologist.yml"
-
-
-def problems_after(data: Path, relative: str, change) -> list[str]:
-    """Apply `change` to one data file's text, build, and return the problem lines."""
-    path = data / relative
-    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
-    with pytest.raises(DataError) as caught:
-        build_site(data)
-    return [str(problem) for problem in caught.value.problems]
-
-
-def line_of(data: Path, relative: str, needle: str) -> int:
-    for number, line in enumerate((data / relative).read_text(encoding="utf-8").splitlines(), start=1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in {relative}")
 
 
 def test_the_real_data_is_valid(data_copy):

@@ -13,6 +13,7 @@ from careers import DataError, build_site
 from careers.dataset import read_dataset
 from careers.job_descriptions import templates
 from careers.language_check import Checker, phrase_regex
+from conftest import line_of, problems_after
 
 ROOT = Path(__file__).resolve().parent.parent
 PEER_ROLES = ["certified-peer-support-worker", "certified-peer-support-specialist", "recovery-coach",
@@ -139,21 +140,6 @@ def test_our_templates_pass_the_check_at_every_level(dataset, checker, level):
 # ---------------------------------------------------------------------------
 # Data mistakes: file, line, field and what to do
 # ---------------------------------------------------------------------------
-
-
-def problems_after(data: Path, relative: str, change) -> list[str]:
-    path = data / relative
-    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
-    with pytest.raises(DataError) as caught:
-        build_site(data)
-    return [str(problem) for problem in caught.value.problems]
-
-
-def line_of(data: Path, relative: str, needle: str) -> int:
-    for number, line in enumerate((data / relative).read_text(encoding="utf-8").splitlines(), start=1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in {relative}")
 
 
 JOB = "jobs/recovery-coach.yml"
