@@ -1,0 +1,118 @@
+"""Material's scripts load on the reader's first action, search when it is opened.
+
+docs/assets/javascripts/on-demand.js holds back Material's bundle until the reader first touches,
+clicks, types, scrolls or moves the mouse, and the search index and worker until search is opened,
+so a first visit stays small. These tests load real pages in Chromium and watch the network.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import PHONE
+
+DESKTOP = {"width": 1280, "height": 800}
+
+
+@pytest.fixture
+def visit(browser, site_url):
+    """Open a page in a fresh context; yields (page, requested paths, script errors)."""
+    contexts = []
+
+    def open_page(path, viewport=PHONE):
+        context = browser.new_context(viewport=viewport, reduced_motion="reduce")
+        contexts.append(context)
+        page = context.new_page()
+        requests, errors = [], []
+        page.on("request", lambda request: requests.append(urlparse(request.url).path))
+        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        return page, requests, errors
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def _bundle(requests):
+    return [path for path in requests if "/assets/javascripts/bundle." in path]
+
+
+def _search(requests):
+    return [path for path in requests if path.endswith("/search/search_index.json") or "/workers/search." in path]
+
+
+def _material_ran(page):
+    page.wait_for_function("() => document.documentElement.classList.contains('js')", timeout=10_000)
+
+
+def test_a_page_that_is_only_read_loads_no_material_script(visit):
+    page, requests, errors = visit("/roles/recovery-coach/")
+    page.wait_for_timeout(500)
+    assert _bundle(requests) == [] and _search(requests) == []
+    assert page.workers == []
+    # The page is whole without it: text, crisis help, the menu drawer (a CSS toggle).
+    assert page.locator("aside.crisis").is_visible()
+    assert page.locator("article h1").inner_text() == "Recovery Coach"
+    page.locator("label.md-header__button[for='__drawer']").click()
+    page.get_by_role("navigation", name="Navigation").first.wait_for(state="visible")
+    assert errors == []
+
+
+def test_the_first_action_loads_the_bundle_but_not_search(visit):
+    page, requests, errors = visit("/roles/recovery-coach/")
+    page.mouse.wheel(0, 400)
+    _material_ran(page)
+    page.wait_for_load_state("networkidle")
+    assert len(_bundle(requests)) == 1
+    assert _search(requests) == []
+    # Material is running: its back-to-top button appears when scrolling back up.
+    page.mouse.wheel(0, 1200)
+    page.wait_for_timeout(200)
+    page.mouse.wheel(0, -300)
+    page.locator(".md-top").wait_for(state="visible", timeout=5_000)
+    assert errors == []
+
+
+def test_opening_search_on_a_phone_loads_it_and_finds_pages(visit):
+    page, requests, errors = visit("/roles/recovery-coach/")
+    page.mouse.move(10, 10)
+    _material_ran(page)
+    page.locator("label.md-header__button[for='__search']").click()
+    page.locator(".md-search__input").fill("certification")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__link').length > 0", timeout=15_000)
+    searched = _search(requests)
+    assert [p for p in searched if p.endswith("search_index.json")] == ["/search/search_index.json"]
+    assert any("/workers/search." in path for path in searched)
+    assert errors == []
+
+
+def test_the_search_shortcut_works_as_the_very_first_key(visit):
+    page, requests, errors = visit("/faq/", DESKTOP)
+    page.keyboard.press("/")
+    page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')", timeout=10_000)
+    page.keyboard.type("supervision")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__link').length > 0", timeout=15_000)
+    assert len(_bundle(requests)) == 1 and _search(requests)
+    assert errors == []
+
+
+def test_the_colour_toggle_appears_with_the_first_action_and_works(visit):
+    page, requests, errors = visit("/", DESKTOP)
+    before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.mouse.move(200, 200)
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') !== {before!r}", timeout=10_000)
+    assert errors == []
+
+
+def test_a_link_from_search_results_still_highlights_the_words(visit):
+    page, requests, errors = visit("/roles/recovery-coach/?h=coach", DESKTOP)
+    page.wait_for_function("() => document.querySelectorAll('article mark').length > 0", timeout=15_000)
+    assert len(_bundle(requests)) == 1
+    assert any(path.endswith("/search/search_index.json") for path in requests)
+    assert errors == []
