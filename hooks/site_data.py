@@ -16,20 +16,32 @@ sys.path.insert(0, str(Path(__file__).parent))
 from careers import DataError, build_site  # noqa: E402
 from careers.markers import UnknownMarker, expand_markers, unknown_markers  # noqa: E402
 from careers.editing_guide import page as editing_guide_page  # noqa: E402
-from careers.pages import EDITING_GUIDE, TEMPLATES, merge_nav  # noqa: E402
+from careers.menu import fit_menu, merge_nav, place_outside_menu  # noqa: E402
+from careers.pages import EDITING_GUIDE, TEMPLATES  # noqa: E402
 from careers.reviewed import last_commit_date  # noqa: E402
-from careers.structured_data import page_publishing  # noqa: E402
+from careers.structured_data import breadcrumb_trail, page_publishing, reviewed_date  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
+from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
 _site = None
-# Warnings for editors go to their own logger, so that `strict: true` does not turn them into failures.
+_menu = None  # careers.menu.Menu: the nav, and the pages long sections leave out of it
+# Messages for editors go to their own logger: warnings, so that `strict: true` does not turn them
+# into failures; errors, because MkDocs' build logger drops a message it has already shown in the
+# same process, so under `mkdocs serve` a mistake saved a second time would stop the rebuild
+# without saying why.
 _log = logging.getLogger("careers")
 if not _log.handlers:
     _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+    _handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
     _log.addHandler(_handler)
     _log.propagate = False
+
+
+def _stop(problems: list[str], summary: str):
+    """Stop the build: every problem on its own line, then the summary MkDocs prints."""
+    for problem in problems:
+        _log.error(problem)
+    raise PluginError(summary)
 
 
 def _data_dir(config) -> Path:
@@ -38,24 +50,28 @@ def _data_dir(config) -> Path:
 
 # Validate and render everything before MkDocs cleans or writes the output folder.
 def on_config(config):
-    global _site
+    global _site, _menu
     try:
         _site = build_site(_data_dir(config), stale_after=config.extra.get("stale_figure_years", 8))
     except DataError as error:
-        raise PluginError(error.report()) from None
+        *problems, summary = error.report().splitlines()
+        _stop(problems, summary)
     for warning in _site.warnings:
         _log.warning(str(warning))
     if messages := unknown_markers(Path(config.docs_dir), _site.snippets):
-        raise PluginError("\n".join(messages))
+        _stop(messages, f"Build stopped: {len(messages)} unknown marker(s) in docs/. Nothing was written.")
     config.extra["crisis"] = _site.crisis
-    config.nav = merge_nav(config.nav or [], _site.nav)
+    _menu = fit_menu(merge_nav(config.nav or [], _site.nav))
+    config.nav = _menu.nav
     return config
 
 
 # Add the generated pages as if they were files in docs/.
 def on_files(files, config):
+    outside = _menu.outside_pages()  # linked from their section's index page instead of the menu
     for path, content in _site.pages.items():
-        files.append(File.generated(config, path, content=content))
+        inclusion = InclusionLevel.NOT_IN_NAV if path in outside else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, path, content=content, inclusion=inclusion))
     for path, content in _site.files.items():  # non-Markdown outputs, e.g. finder/rules.json
         files.append(File.generated(config, path, content=content))
     guide = Path(config.config_file_path).parent / "CONTRIBUTING.md"
@@ -63,27 +79,44 @@ def on_files(files, config):
     return files
 
 
+# Pages left out of a long menu section keep their section (breadcrumbs) and previous/next links.
+def on_nav(nav, config, files):
+    for index, paths in _menu.outside.items():
+        place_outside_menu(files.get_file_from_path(index).page, [files.get_file_from_path(path).page for path in paths])
+    return nav
+
+
 # Expand `<!-- careers:... -->` markers in hand-written pages.
 def on_page_markdown(markdown, page, config, files):
     try:
         return expand_markers(markdown, _site.snippets, page.file.src_uri)
     except UnknownMarker as error:
-        raise PluginError(str(error)) from None
+        _stop([str(error)], "Build stopped: an unknown marker in docs/.")
+
+
+# Date each page while MkDocs reads it: sitemap.xml is written before any page, so its <lastmod>
+# (`page.update_date`) must be set here, not in on_page_context. The date its citation shows.
+def on_page_content(html, page, config, files):
+    reviewed = page.meta.get("reviewed") or last_commit_date(page.file.abs_src_path)
+    page.update_date = reviewed_date(_site.structured_data.get(page.file.src_uri), reviewed).isoformat()
+    return html
 
 
 # Hand each page its name (its h1), JSON-LD and the date its citation shows (careers.structured_data).
-# The breadcrumb trail is home, each enclosing section that has its own index page, the page.
 def on_page_context(context, page, config, nav):
     heading = next((unescape(item.title) for item in page.toc if item.level == 1), page.title)
-    sections = [s for s in reversed(page.ancestors) if s.children and getattr(s.children[0], "is_index", False)]
-    trail = [(s.title, s.children[0].canonical_url) for s in sections if s.children[0] is not page]
-    if nav.homepage and not page.is_homepage:
-        trail = [(nav.homepage.title, nav.homepage.canonical_url), *trail, (heading, page.canonical_url)]
+    home = (nav.homepage.title, nav.homepage.canonical_url) if nav.homepage else None
+    trail = breadcrumb_trail((heading, page.canonical_url), [_index_of(s) for s in reversed(page.ancestors)], home)
     context["publishing"] = page_publishing(
         _site.structured_data.get(page.file.src_uri), title=heading, url=page.canonical_url, trail=trail,
-        site_name=config.site_name, site_url=config.site_url,
-        reviewed=page.meta.get("reviewed") or last_commit_date(page.file.abs_src_path))
+        site_name=config.site_name, site_url=config.site_url, reviewed=page.update_date)
     return context
+
+
+def _index_of(section):
+    """A navigation section as (its title, its index page's URL), or None when it has no index page."""
+    first = section.children[0] if section.children else None
+    return (section.title, first.canonical_url) if getattr(first, "is_index", False) else None
 
 
 # Rebuild when an editor saves a data file or a page template.

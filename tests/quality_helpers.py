@@ -7,17 +7,15 @@ touching the tests.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import re
-import threading
-from collections.abc import Iterator
 from pathlib import Path
+from typing import ContextManager
 from urllib.parse import urlparse
 
 import pytest
+
+import site_server
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -76,35 +74,12 @@ def page_kinds(relative_paths: list[str]) -> dict[str, str]:
     return kinds
 
 
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    prefix = "/"
-
-    def log_message(self, *args):
-        pass
-
-    def translate_path(self, path):
-        # Serve the site under its published path, as GitHub Pages does.
-        if self.prefix != "/" and path.startswith(self.prefix):
-            path = "/" + path[len(self.prefix):]
-        return super().translate_path(path)
-
-    def end_headers(self):
-        # linkchecker throttles each host to about 10 requests a second unless the server
-        # answers with this header (its documented way to allow a local server more).
-        self.send_header("LinkChecker", "local test server")
-        super().end_headers()
+# linkchecker throttles each host to about 10 requests a second unless the server answers
+# with this header (its documented way to allow a local server more).
+LINKCHECKER_HEADERS = {"LinkChecker": "local test server"}
 
 
-@contextlib.contextmanager
-def serve(directory: Path, prefix: str | None = None) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 (a free port); yields the site's root URL, ending in '/'."""
-    prefix = prefix or site_path_prefix()
-    handler = type("Handler", (_SiteHandler,), {"prefix": prefix})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve(directory: Path, prefix: str | None = None) -> ContextManager[str]:
+    """Serve a built site on 127.0.0.1 (a free port) under its published path; yields the site's
+    root URL, ending in '/'."""
+    return site_server.serve(directory, prefix=prefix or site_path_prefix(), headers=LINKCHECKER_HEADERS)

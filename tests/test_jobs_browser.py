@@ -39,6 +39,11 @@ class Visit:
         self.page.wait_for_load_state("networkidle")
         if options.get("java_script_enabled", True):
             self.page.wait_for_selector("#jd-generator[data-ready=yes]", state="attached")
+            # Material's own script loads on the reader's first action (on-demand.js): let it, so
+            # that every request after this point could only come from what the employer does.
+            self.page.mouse.move(1, 1)
+            self.page.wait_for_function("() => document.documentElement.classList.contains('js')")
+            self.page.wait_for_load_state("networkidle")
         self.loaded = len(self.requests)
 
     def web_requests(self, since: int = 0) -> list[str]:

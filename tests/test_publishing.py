@@ -460,6 +460,49 @@ def test_reviewed_date_prefers_the_data_then_the_page_then_the_build():
     assert "breadcrumb" not in single.json_ld
 
 
+def test_reviewed_date_on_its_own():
+    today = datetime.date(2026, 6, 1)
+    data_day, page_day = datetime.date(2026, 1, 5), datetime.date(2025, 3, 1)
+    assert structured_data.reviewed_date({"lastReviewed": data_day.isoformat()}, page_day, today) == data_day
+    assert structured_data.reviewed_date({"@type": "CollectionPage"}, "2025-03-01", today) == page_day
+    assert structured_data.reviewed_date(None, "not a date", today) == today
+
+
+HOME = ("Home", "https://x.org/")
+ROLES_SECTION = ("Roles", "https://x.org/roles/")
+PEER_SECTION = ("Peer roles", "https://x.org/roles/peer-roles/")
+
+
+@pytest.mark.parametrize(("page", "sections", "home", "trail"), [
+    # A page in a section with an index page: home, the section, the page.
+    (("Psychologist", "https://x.org/roles/psychologist/"), [ROLES_SECTION], HOME,
+     [HOME, ROLES_SECTION, ("Psychologist", "https://x.org/roles/psychologist/")]),
+    # Sections nest outermost first; one without an index page has no address and is left out.
+    (("Peer", "https://x.org/roles/peer/"), [ROLES_SECTION, None], HOME,
+     [HOME, ROLES_SECTION, ("Peer", "https://x.org/roles/peer/")]),
+    (("Peer", "https://x.org/roles/peer/"), [None, ROLES_SECTION, PEER_SECTION], HOME,
+     [HOME, ROLES_SECTION, PEER_SECTION, ("Peer", "https://x.org/roles/peer/")]),
+    # A section's own index page is named once, by its heading, not again as the section.
+    (("All roles", "https://x.org/roles/"), [ROLES_SECTION], HOME, [HOME, ("All roles", "https://x.org/roles/")]),
+    # A page outside any section: home and the page.
+    (("About", "https://x.org/about/"), [], HOME, [HOME, ("About", "https://x.org/about/")]),
+    # The home page itself, and a site without a home page, have no trail.
+    (("Peer Support Careers", "https://x.org/"), [], HOME, []),
+    (("About", "https://x.org/about/"), [], None, []),
+])
+def test_breadcrumb_trail(page, sections, home, trail):
+    assert structured_data.breadcrumb_trail(page, sections, home) == trail
+
+
+def test_breadcrumb_trail_becomes_a_breadcrumb_list_with_every_address():
+    page = ("Psychologist", "https://x.org/roles/psychologist/")
+    trail = structured_data.breadcrumb_trail(page, [ROLES_SECTION], HOME)
+    items = structured_data.breadcrumb_list(trail)["itemListElement"]
+    assert [(i["position"], i["name"], i["item"]) for i in items] == [
+        (1, "Home", "https://x.org/"), (2, "Roles", "https://x.org/roles/"),
+        (3, "Psychologist", "https://x.org/roles/psychologist/")]
+
+
 def test_build_date_honours_source_date_epoch(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
     assert structured_data.build_date() == datetime.date(2026, 1, 1)

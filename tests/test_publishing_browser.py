@@ -8,15 +8,13 @@ Chromium what is displayed.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
 import re
-import threading
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+from site_server import serve
 
 pytest.importorskip("playwright.sync_api")
 pypdf = pytest.importorskip("pypdf")
@@ -28,35 +26,12 @@ CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--second
 pytestmark = pytest.mark.browser
 
 
-class _PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site as GitHub Pages does: an unknown address gets 404.html, status 404."""
-
-    def log_message(self, *args):
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        not_found = Path(self.directory) / "404.html"
-        if code != 404 or not not_found.is_file():
-            return super().send_error(code, message, explain)
-        body = not_found.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
 @pytest.fixture(scope="module")
 def pages_url(built_site):
     """The built site on a local port, answering unknown addresses with 404.html like GitHub Pages.
     (`browser` is the shared Chromium from conftest.py.)"""
-    handler = functools.partial(_PagesLikeHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(built_site, not_found_page="404.html") as root:
+        yield root.rstrip("/")
 
 
 def printable_pages(html_pages) -> list[str]:
@@ -187,6 +162,7 @@ def test_404_page_works_at_any_address_and_its_search_box_opens_search(browser, 
     assert page.url == f"{pages_url}/roles/" and page.locator("article h1").inner_text() == "All roles"
     # The search box opens the site's own search with the words typed.
     page.goto(f"{pages_url}/no-such-page/")
+    page.mouse.move(5, 5)  # the reader's first action loads Material's script, search among it
     field = page.get_by_label("Search this guide")
     field.fill("certification")
     field.press("Enter")

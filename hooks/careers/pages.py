@@ -37,7 +37,7 @@ class RenderedSite:
     """Generated pages (path under docs/ -> Markdown) and what the theme needs."""
 
     pages: dict[str, str] = field(default_factory=dict)
-    nav: list[dict] = field(default_factory=list)
+    nav: list[dict] = field(default_factory=list)  # every generated page; careers.menu shortens long sections
     snippets: dict[str, str] = field(default_factory=dict)
     crisis: dict = field(default_factory=dict)
     # figures older than the configured age: printed as warnings, never a failure
@@ -89,7 +89,8 @@ class _Renderer:
         self.articles = dataset.sorted_articles()
         self.faq = dataset.faq.model
         self.out = RenderedSite(crisis=dataset.crisis.model.model_dump(mode="json"))
-        self.citations: dict[str, list[PageRef]] = defaultdict(list)
+        # source id -> the pages that cite it, in order (a dict as an ordered set: one lookup a citation)
+        self.citations: dict[str, dict[PageRef, None]] = defaultdict(dict)
         self.labels: dict[str, set[str]] = defaultdict(set)
 
     def render(self, path: str, template: str, title: str, cited: Any = None, **context: Any) -> None:
@@ -141,8 +142,7 @@ class _Renderer:
             self._add_citation(source_id, page, None)
 
     def _add_citation(self, source_id: str, page: PageRef, confidence: str | None) -> None:
-        if page not in self.citations[source_id]:
-            self.citations[source_id].append(page)
+        self.citations[source_id].setdefault(page)
         if confidence:
             self.labels[source_id].add(confidence)
 
@@ -169,22 +169,6 @@ class _Renderer:
             {"Questions": FAQ_PAGE},
             {"About": [*({a.title: f"{a.slug}.md"} for a in self.articles if a.menu == "About"), {"Sources": SOURCES_PAGE}, {"Editing guide": EDITING_GUIDE}]},
         ]
-
-
-def merge_nav(configured: list, generated: list[dict]) -> list:
-    """Add generated sections to mkdocs.yml's nav: into a same-named section, or after the first entry."""
-    merged = list(configured)
-    new_sections = []
-    for section in generated:
-        (title, items), = section.items()
-        index = next((i for i, entry in enumerate(merged) if isinstance(entry, dict) and title in entry), None)
-        if index is None:
-            new_sections.append(section)
-        else:
-            existing = merged[index][title]
-            existing = existing if isinstance(existing, list) else [existing]
-            merged[index] = {title: [*existing, *(items if isinstance(items, list) else [items])]}
-    return [*merged[:1], *new_sections, *merged[1:]]
 
 
 def _environment(dataset: Dataset) -> jinja2.Environment:

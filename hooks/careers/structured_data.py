@@ -6,8 +6,9 @@ Plain Python: knows nothing about MkDocs. It works in two steps:
   (`node_for`): the role's `Occupation`, the FAQ's questions, the date an editor last
   reviewed the page (`role_page`, `faq_page`, `reviewed_page`, `collection_page`).
 - The MkDocs hook completes it with what only the build knows, the page's address, heading
-  and place in the navigation (a `BreadcrumbList`), through `page_publishing`, which also
-  returns the date the page's suggested citation shows.
+  and place in the navigation (`breadcrumb_trail`, which becomes a `BreadcrumbList`), through
+  `page_publishing`, which also returns the date the page's suggested citation shows
+  (`reviewed_date`; the hook gives sitemap.xml the same date).
 
 Structured data must never say more than the reader sees: every string here is one the page
 shows, and a figure becomes an `estimatedSalary` only when it is a sourced pay figure in US
@@ -45,6 +46,8 @@ MONTHS = {month: number for number, month in enumerate(
 NOT_A_POINT_FIGURE = re.compile(r"\b(more|less|fewer|higher|lower) than\b|\bup to\b|\bat least\b|\bgap\b", re.I)
 
 Node = dict[str, Any]
+# A place in the navigation: its name and its absolute URL (None when the site has no address).
+Crumb = tuple[str, str | None]
 
 
 @dataclass(frozen=True)
@@ -191,7 +194,7 @@ def page_publishing(
     *,
     title: str,
     url: str | None,
-    trail: list[tuple[str, str | None]],
+    trail: list[Crumb],
     site_name: str,
     site_url: str | None,
     reviewed: datetime.date | str | None = None,
@@ -206,10 +209,9 @@ def page_publishing(
     the page, and structured data says only what the reader sees (a role's summary, which the
     page shows first, is the Occupation's description).
 
-    `trail` is the page's place in the navigation, home first and the page itself last, as
-    (name, absolute URL) pairs; it becomes a BreadcrumbList when there is more than the home
-    page. The reviewed date is, in order: the data's `reviewed:` date (in `node`), `reviewed`
-    (the page's front matter, or its last commit date), and the build date.
+    `trail` is the page's place in the navigation, home first and the page itself last
+    (`breadcrumb_trail`); it becomes a BreadcrumbList when there is more than the home page.
+    The reviewed date is `reviewed_date(node, reviewed, today)`.
     """
     document: Node = {"@context": SCHEMA_ORG, **(node or {"@type": "WebPage"})}
     document["name"] = title
@@ -220,14 +222,39 @@ def page_publishing(
     if site_url:
         website["url"] = site_url
     document["isPartOf"] = website
-    date = _as_date(document.get("lastReviewed")) or _as_date(reviewed) or today or build_date()
+    date = reviewed_date(document, reviewed, today)
     document["lastReviewed"] = date.isoformat()
     if len(trail) > 1:
         document["breadcrumb"] = breadcrumb_list(trail)
     return PagePublishing(title=title, json_ld=document, reviewed=date)
 
 
-def breadcrumb_list(trail: list[tuple[str, str | None]]) -> Node:
+def reviewed_date(node: Node | None, reviewed: datetime.date | str | None = None,
+                  today: datetime.date | None = None) -> datetime.date:
+    """When the page was last reviewed, the date its citation, its JSON-LD and sitemap.xml show.
+
+    In order: the data's `reviewed:` date (in `node`, from `node_for`), `reviewed` (a hand-written
+    page's front matter, or its last commit date), and the build date (`today` in tests).
+    """
+    return _as_date((node or {}).get("lastReviewed")) or _as_date(reviewed) or today or build_date()
+
+
+def breadcrumb_trail(page: Crumb, sections: list[Crumb | None], home: Crumb | None) -> list[Crumb]:
+    """The page's place in the navigation: home, each enclosing section that has its own index
+    page, then the page itself.
+
+    `sections` are the sections around the page, outermost first, each named by its title and
+    its index page's URL, or None when it has no index page (nothing to link to: left out). Pages
+    are told apart by URL: a section whose index page is this page is not repeated, and the home
+    page itself (or a site without one, `home` None) has no trail.
+    """
+    _, url = page
+    if home is None or home[1] == url:
+        return []
+    return [home, *(section for section in sections if section is not None and section[1] != url), page]
+
+
+def breadcrumb_list(trail: list[Crumb]) -> Node:
     """schema.org BreadcrumbList; every item but the last needs its address."""
     items = []
     for position, (name, url) in enumerate(trail, start=1):

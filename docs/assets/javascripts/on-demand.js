@@ -33,8 +33,9 @@
   document.addEventListener("change", function (event) {
     if (event.target.id === "__search" && event.target.checked) openSearch();
   });
-  // A link from a search result asks the page to highlight the words: that needs the index now.
-  if (/[?&]h=/.test(location.search)) openSearch();
+  // An address that searches (?q=..., from the 404 page's search box) or highlights the words of
+  // a search (?h=..., a link from a search result) needs Material and the index at once.
+  if (/[?&][qh]=/.test(location.search)) openSearch();
 
   // Material asks for the index with XMLHttpRequest: hold that one request back until search opens.
   var request = XMLHttpRequest.prototype;
