@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import tinycss2
+from careers.unused_css import classes_styled
 
 ROOT = Path(__file__).resolve().parent.parent
 STYLESHEETS = ROOT / "docs" / "assets" / "stylesheets"
@@ -18,21 +18,7 @@ SITE_WIDE = {"site.css"}
 
 
 def _classes_in_selectors(css_file: Path) -> set[str]:
-    """Every class name a stylesheet's selectors mention (in rules and inside @media)."""
-    classes: set[str] = set()
-
-    def visit(rules):
-        for rule in rules:
-            if rule.type == "qualified-rule":
-                tokens = list(rule.prelude)
-                for before, token in zip(tokens, tokens[1:]):
-                    if before.type == "literal" and before.value == "." and token.type == "ident":
-                        classes.add(token.value)
-            elif rule.type == "at-rule" and rule.content is not None:
-                visit(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
-
-    visit(tinycss2.parse_stylesheet(css_file.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True))
-    return classes
+    return classes_styled(css_file.read_text(encoding="utf-8"))
 
 
 def _feature_classes() -> dict[str, set[str]]:

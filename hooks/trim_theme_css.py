@@ -1,0 +1,29 @@
+"""MkDocs hook: Material's stylesheets keep only what the built site uses.
+
+Material's main stylesheet is 23 KB compressed and every page waits for it before its first
+paint; most of it styles features this site does not use. Once every page is written, the rules
+no page or script needs are dropped from Material's stylesheets (`*.min.css`) in the output
+folder (with their source maps, which no longer fit); the site's own stylesheets are left alone. The rules: hooks/careers/unused_css.py.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from careers.unused_css import classes_in_pages, classes_in_scripts, properties_read, prune_stylesheets  # noqa: E402
+
+
+def on_post_build(config):
+    site = Path(config.site_dir)
+    stylesheets = site / "assets" / "stylesheets"
+    theirs = {path: path.read_text(encoding="utf-8") for path in stylesheets.glob("*.min.css")}
+    ours = [path.read_text(encoding="utf-8") for path in stylesheets.glob("*.css") if path not in theirs]
+    scripts = [path.read_text(encoding="utf-8") for path in (site / "assets" / "javascripts").glob("*.js")]
+    pages = [path.read_text(encoding="utf-8") for path in site.rglob("*.html")]
+    used = classes_in_pages(pages) | classes_in_scripts(scripts)
+    for path, css in prune_stylesheets(theirs, used, properties_read(ours + scripts)).items():
+        path.write_text(css, encoding="utf-8")
+        path.with_name(path.name + ".map").unlink(missing_ok=True)  # it maps the whole stylesheet
