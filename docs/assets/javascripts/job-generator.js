@@ -640,6 +640,7 @@
       })
       .catch(function () {
         root.setAttribute("data-ready", "failed");
+        document.documentElement.classList.add("jd-failed");
         document.querySelectorAll(".jd-nojs").forEach(function (note) {
           note.textContent = "The form could not load. Use the template below: copy it and replace each part in [brackets].";
         });
