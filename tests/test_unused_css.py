@@ -53,8 +53,8 @@ def test_important_declarations_keep_their_priority():
 def test_classes_come_from_pages_and_from_materials_names_in_scripts():
     pages = ['<html><body><p class="a b">x</p><div class="md-typeset"></div></body></html>']
     assert classes_in_pages(pages) == {"a", "b", "md-typeset"}
-    assert classes_in_scripts(['x("div",{class:"md-search-result__meta"});e.classList.add("other")']) == {
-        "md-search-result__meta"}
+    assert classes_in_scripts(['x("div",{class:"md-search-result__meta"});e.classList.add("focus-visible");'
+                               'let other="plain-word"']) == {"md-search-result__meta", "focus-visible"}
     assert properties_read([".x{color:var(--md-accent-fg-color)}", 'e.style.setProperty("--md-indicator-x")']) == {
         "--md-accent-fg-color", "--md-indicator-x"}
 
@@ -71,3 +71,5 @@ def test_the_built_site_keeps_every_rule_its_pages_need(built_site, html_pages, 
     used = {cls for page in html_pages.values() for tag in page.select("[class]") for cls in tag["class"]}
     lost = (classes_styled(original) & used) - classes_styled(built)
     assert not lost, f"classes used on pages but no longer styled: {sorted(lost)}"
+    # Classes Material's script adds: the keyboard focus ring of the colour toggle and the like.
+    assert ".md-option.focus-visible+label" in built or name == "palette"

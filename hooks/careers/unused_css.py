@@ -5,7 +5,8 @@ keyboard keys, a dozen kinds of admonition with their icons, annotations, tags..
 for it before the first paint. This module keeps what the site uses:
 
 - a selector is dropped when it names a class (`.name`) that no built page carries and no script
-  mentions (Material's script creates elements with `md-...` classes: search results, tooltips);
+  mentions (Material's script creates elements with `md-...` classes: search results, tooltips;
+  and gives others to `classList`: `focus-visible`, `js`);
   a rule goes when none of its selectors is left, an `@media` or `@supports` block when it is empty;
 - then a custom property (`--md-admonition-icon--bug: url(...)`) goes when nothing that is left
   reads it with `var()`: not in the stylesheets pruned together (Material's main and palette
@@ -23,6 +24,7 @@ import tinycss2
 from lxml import html as lxml_html
 
 _WORD = re.compile(r"md-[\w-]+")
+_CLASS_LIST = re.compile(r"classList\.(?:add|remove|toggle|replace|contains)\(\s*[\"']([\w-]+)[\"']")
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
 _PROPERTY = re.compile(r"--[\w-]+")
 _GROUPS = {"media", "supports"}
@@ -39,8 +41,10 @@ def classes_in_pages(pages: Iterable[str]) -> set[str]:
 
 
 def classes_in_scripts(scripts: Iterable[str]) -> set[str]:
-    """Material's class names (`md-...`) a script mentions: the elements it creates or marks."""
-    return {word for script in scripts for word in _WORD.findall(script)}
+    """Classes a script may put on elements: Material's names (`md-...`, the elements it creates or
+    marks) and any class given to `classList` (`focus-visible`, which Material's keyboard-focus
+    helper adds and its stylesheet uses to draw the focus ring of the colour toggle)."""
+    return {word for script in scripts for word in (*_WORD.findall(script), *_CLASS_LIST.findall(script))}
 
 
 def classes_styled(css: str) -> set[str]:
