@@ -83,6 +83,13 @@ def start_material(page) -> None:
         page.wait_for_function("() => document.documentElement.classList.contains('js')")
 
 
+def first_key(page) -> None:
+    """A keyboard reader's first key loads Material's script (on-demand.js), which adds controls
+    (search, the colour toggle): press one that moves nothing, and wait until the script has run."""
+    page.keyboard.press("Shift")
+    page.wait_for_function("() => document.documentElement.classList.contains('js')")
+
+
 def set_scheme(page, scheme: str) -> None:
     """Switch the palette the way a reader does: click Material's toggle in the header."""
     if page.evaluate("document.body.dataset.mdColorScheme") != scheme:
@@ -310,10 +317,7 @@ FOCUSED = """async () => {""" + FOCUS_JS + """
 def keyboard_walk(page, address: str) -> tuple[list[dict], list[dict], list[str]]:
     """Tab from the top of the page to its end. Returns the controls, the stops and problems."""
     page.goto(address, wait_until="load")
-    # A keyboard reader's first key loads Material's script (on-demand.js), which adds controls
-    # (search, the colour toggle): press one that moves nothing, then list what Tab should reach.
-    page.keyboard.press("Shift")
-    page.wait_for_function("() => document.documentElement.classList.contains('js')")
+    first_key(page)
     _settle(page)
     controls = page.evaluate(TABBABLE)
     stops, problems = [], []
@@ -371,6 +375,7 @@ def test_search_works_from_the_keyboard(site_url, chromium, size):
     context = chromium.new_context(viewport=PHONE if size == "phone" else DESKTOP, reduced_motion="reduce")
     page = context.new_page()
     page.goto(site_url, wait_until="load")
+    first_key(page)
     for _ in range(10):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.classList.contains('md-search__input')"):
