@@ -3,7 +3,10 @@
 Material's main stylesheet is 23 KB compressed and every page waits for it before its first
 paint; most of it styles features this site does not use. Once every page is written, the rules
 no page or script needs are dropped from Material's stylesheets (`*.min.css`) in the output
-folder (with their source maps, which no longer fit); the site's own stylesheets are left alone. The rules: hooks/careers/unused_css.py.
+folder (with their source maps, which no longer fit); the site's own stylesheets are left alone.
+Then Material's two and the site's own (`extra.site_stylesheets`) are joined into the one
+stylesheet every page links (`extra.site_wide_stylesheet`): one request, not three, before the
+first paint. The rules: hooks/careers/unused_css.py.
 """
 
 from __future__ import annotations
@@ -19,11 +22,17 @@ from careers.unused_css import classes_in_pages, classes_in_scripts, properties_
 def on_post_build(config):
     site = Path(config.site_dir)
     stylesheets = site / "assets" / "stylesheets"
-    theirs = {path: path.read_text(encoding="utf-8") for path in stylesheets.glob("*.min.css")}
-    ours = [path.read_text(encoding="utf-8") for path in stylesheets.glob("*.css") if path not in theirs]
+    joined = site / config.extra["site_wide_stylesheet"]
+    theirs = {path: path.read_text(encoding="utf-8") for path in sorted(stylesheets.glob("*.min.css"))}
+    ours = [path.read_text(encoding="utf-8") for path in stylesheets.glob("*.css") if path not in theirs and path != joined]
     scripts = [path.read_text(encoding="utf-8") for path in (site / "assets" / "javascripts").glob("*.js")]
     pages = [path.read_text(encoding="utf-8") for path in site.rglob("*.html")]
     used = classes_in_pages(pages) | classes_in_scripts(scripts)
-    for path, css in prune_stylesheets(theirs, used, properties_read(ours + scripts)).items():
+    trimmed = prune_stylesheets(theirs, used, properties_read(ours + scripts))
+    for path, css in trimmed.items():
         path.write_text(css, encoding="utf-8")
         path.with_name(path.name + ".map").unlink(missing_ok=True)  # it maps the whole stylesheet
+    # main.*.min.css, then palette.*.min.css (the palette's rules win where both set a colour),
+    # then the site's own, in the order mkdocs.yml lists them.
+    parts = [*trimmed.values(), *((site / name).read_text(encoding="utf-8") for name in config.extra["site_stylesheets"])]
+    joined.write_text("\n".join(parts), encoding="utf-8")

@@ -52,10 +52,12 @@ def test_each_feature_stylesheet_loads_exactly_where_its_classes_are_used(html_p
     assert not problems, "\n".join(problems)
 
 
-def test_pages_load_the_site_stylesheet_after_the_themes_and_the_feature_after_it(html_pages):
+def test_every_page_loads_one_site_wide_stylesheet_then_its_feature_one(html_pages):
+    for path, page in html_pages.items():
+        names = [Path(link["href"]).name for link in page.select("link[rel=stylesheet]")]
+        assert names[0] == "site-wide.css" and len(names) <= 2, (path, names)
     order = [Path(link["href"]).name for link in html_pages["compare/index.html"].select("link[rel=stylesheet]")]
-    assert order[-2:] == ["site.css", "compare.css"]
-    assert order[0].startswith("main.")
+    assert order == ["site-wide.css", "compare.css"]
 
 
 def test_feature_scripts_load_only_on_their_pages_and_never_block_the_first_paint(html_pages):

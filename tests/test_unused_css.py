@@ -10,6 +10,7 @@ import pytest
 from careers.unused_css import classes_in_pages, classes_in_scripts, classes_styled, properties_read, prune_stylesheets
 
 THEME_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def prune(css: str, used=frozenset(), read_elsewhere=frozenset()) -> str:
@@ -73,3 +74,12 @@ def test_the_built_site_keeps_every_rule_its_pages_need(built_site, html_pages, 
     assert not lost, f"classes used on pages but no longer styled: {sorted(lost)}"
     # Classes Material's script adds: the keyboard focus ring of the colour toggle and the like.
     assert ".md-option.focus-visible+label" in built or name == "palette"
+
+
+def test_every_page_gets_materials_trimmed_stylesheets_and_the_sites_in_one_file(built_site):
+    folder = built_site / "assets" / "stylesheets"
+    main, = folder.glob("main.*.min.css")
+    palette, = folder.glob("palette.*.min.css")
+    parts = [main, palette, ROOT / "docs" / "assets" / "stylesheets" / "site.css"]
+    expected = "\n".join(part.read_text(encoding="utf-8") for part in parts)
+    assert (folder / "site-wide.css").read_text(encoding="utf-8") == expected
