@@ -24,7 +24,10 @@ def on_post_build(config):
     stylesheets = site / "assets" / "stylesheets"
     joined = site / config.extra["site_wide_stylesheet"]
     theirs = {path: path.read_text(encoding="utf-8") for path in sorted(stylesheets.glob("*.min.css"))}
-    ours = [path.read_text(encoding="utf-8") for path in stylesheets.glob("*.css") if path not in theirs and path != joined]
+    # The site's own stylesheets: those published, and the feature stylesheets written into pages.
+    ours = [path.read_text(encoding="utf-8") for path in
+            [*stylesheets.glob("*.css"), *(Path(config.docs_dir) / "assets" / "stylesheets" / "features").glob("*.css")]
+            if path not in theirs and path != joined]
     scripts = [path.read_text(encoding="utf-8") for path in (site / "assets" / "javascripts").glob("*.js")]
     pages = [path.read_text(encoding="utf-8") for path in site.rglob("*.html")]
     used = classes_in_pages(pages) | classes_in_scripts(scripts)

@@ -39,7 +39,7 @@ class Visit:
         self.page.wait_for_load_state("networkidle")
         if options.get("java_script_enabled", True):
             self.page.wait_for_selector("#jd-generator[data-ready=yes]", state="attached")
-            # Material's own script loads on the reader's first action (on-demand.js): let it, so
+            # Material's own script loads on the reader's first action (partials/on-demand.html): let it, so
             # that every request after this point could only come from what the employer does.
             self.page.mouse.move(1, 1)
             self.page.wait_for_function("() => document.documentElement.classList.contains('js')")

@@ -1,6 +1,6 @@
 """Material's scripts load on the reader's first action, search when it is opened.
 
-docs/assets/javascripts/on-demand.js holds back Material's bundle until the reader first touches,
+overrides/partials/on-demand.html holds back Material's bundle until the reader first touches,
 clicks, types, scrolls or moves the mouse, and the search index and worker until search is opened,
 so a first visit stays small. These tests load real pages in Chromium and watch the network.
 """

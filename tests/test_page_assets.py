@@ -1,19 +1,23 @@
 """Feature stylesheets and scripts load only on the pages that use them.
 
-Each feature stylesheet in docs/assets/stylesheets/ (other than site.css) styles classes that only
-its pages use; a page's front matter names it (`stylesheets:`, `scripts:`) and
-overrides/partials/page-assets.html writes the tags. A page that uses a feature's classes without
-its stylesheet would look broken; a page that loads one it does not use wastes the reader's data.
+Each feature stylesheet in docs/assets/stylesheets/features/ styles classes that only its pages
+use; a page's front matter names it (`stylesheets:`, `scripts:`). overrides/partials/page-styles.html
+writes the stylesheet into the page; overrides/partials/on-demand.html starts the script once the
+page has been painted. A page that uses a feature's classes without its stylesheet would look
+broken; a page that carries one it does not use wastes the reader's data.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import tinycss2
+
 from careers.unused_css import classes_styled
 
 ROOT = Path(__file__).resolve().parent.parent
 STYLESHEETS = ROOT / "docs" / "assets" / "stylesheets"
+FEATURES = STYLESHEETS / "features"
 SITE_WIDE = {"site.css"}
 
 
@@ -25,7 +29,7 @@ def _feature_classes() -> dict[str, set[str]]:
     site_wide = set().union(*(_classes_in_selectors(STYLESHEETS / name) for name in SITE_WIDE))
     return {
         css.name: _classes_in_selectors(css) - site_wide - {c for c in _classes_in_selectors(css) if c.startswith("md-")}
-        for css in sorted(STYLESHEETS.glob("*.css")) if css.name not in SITE_WIDE
+        for css in sorted(FEATURES.glob("*.css"))
     }
 
 
@@ -34,7 +38,7 @@ def _page_classes(page) -> set[str]:
 
 
 def _stylesheets(page) -> set[str]:
-    return {Path(link["href"]).name for link in page.select("link[rel=stylesheet]")}
+    return {f"{style['data-stylesheet']}.css" for style in page.select("style[data-stylesheet]")}
 
 
 def test_each_feature_stylesheet_loads_exactly_where_its_classes_are_used(html_pages):
@@ -52,32 +56,50 @@ def test_each_feature_stylesheet_loads_exactly_where_its_classes_are_used(html_p
     assert not problems, "\n".join(problems)
 
 
-def test_every_page_loads_one_site_wide_stylesheet_then_its_feature_one(html_pages):
+def test_every_page_links_one_stylesheet_and_carries_its_feature_one(html_pages, built_site):
     for path, page in html_pages.items():
         names = [Path(link["href"]).name for link in page.select("link[rel=stylesheet]")]
-        assert names[0] == "site-wide.css" and len(names) <= 2, (path, names)
-    order = [Path(link["href"]).name for link in html_pages["compare/index.html"].select("link[rel=stylesheet]")]
-    assert order == ["site-wide.css", "compare.css"]
+        assert names == ["site-wide.css"], (path, names)
+        assert len(page.select("style")) <= 1, path
+    style = html_pages["compare/index.html"].select_one("style")
+    assert style["data-stylesheet"] == "compare"
+    # The text of docs/assets/stylesheets/features/compare.css without its comments, and no file
+    # of it in the published site.
+    rules = [rule for rule in tinycss2.parse_stylesheet(style.string, skip_whitespace=True)]
+    source = tinycss2.parse_stylesheet((FEATURES / "compare.css").read_text(encoding="utf-8"),
+                                       skip_comments=True, skip_whitespace=True)
+    assert [tinycss2.serialize(r.prelude).strip() for r in rules] == [tinycss2.serialize(r.prelude).strip() for r in source]
+    assert "/*" not in style.string
+    assert not (built_site / "assets" / "stylesheets" / "features").exists()
+    assert not list((built_site / "assets" / "stylesheets").glob("compare*.css"))
+
+
+def _loader(page):
+    """The inline script that loads Material's bundle and the page's own scripts (on-demand.html)."""
+    loaders = page.select("script[data-bundle]")
+    assert len(loaders) == 1
+    return loaders[0]
 
 
 def test_feature_scripts_load_only_on_their_pages_and_never_block_the_first_paint(html_pages):
     expected = {"compare.js": {"compare/index.html"}, "finder.js": {"finder/index.html"}}
     found: dict[str, set[str]] = {}
     for path, page in html_pages.items():
-        for script in page.select("script[src]"):
-            assert script.has_attr("defer"), f"{path}: {script['src']} holds back the first paint"
-            found.setdefault(Path(script["src"]).name, set()).add(path)
+        # No script is fetched while the page is parsed: the page's own ones start after it is painted.
+        assert not [s["src"] for s in page.select("script[src]")], path
+        for address in _loader(page)["data-page-scripts"].split():
+            found.setdefault(Path(address).name, set()).add(path)
     assert {name: pages for name, pages in found.items() if name in expected} == expected
-    job_pages = found["job-generator.js"]
+    job_pages = found.pop("job-generator.js")
     assert job_pages and all(p.startswith("jobs/") and p != "jobs/index.html" for p in job_pages)
-    assert not any(name.endswith("loader.js") for name in found)
-    # Every page has the on-demand loader, which names Material's bundle (loaded on the first action).
-    assert found["on-demand.js"] == set(html_pages)
+    assert set(found) == set(expected)
 
 
-def test_the_on_demand_loader_names_materials_real_bundle(html_pages, built_site):
+def test_the_on_demand_loader_names_real_scripts(html_pages, built_site):
     for path, page in html_pages.items():
-        loader = page.select_one("script[src$='on-demand.js']")
-        address = loader["data-bundle"]  # relative, or from the site root on the 404 page
-        bundle = built_site / address.lstrip("/") if address.startswith("/") else (built_site / path).parent / address
-        assert bundle.name.startswith("bundle.") and bundle.is_file(), path
+        loader = _loader(page)
+        for address in [loader["data-bundle"], *loader["data-page-scripts"].split()]:
+            # relative, or from the site root on the 404 page
+            script = built_site / address.lstrip("/") if address.startswith("/") else (built_site / path).parent / address
+            assert script.is_file(), (path, address)
+        assert Path(loader["data-bundle"]).name.startswith("bundle.")

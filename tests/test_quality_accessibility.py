@@ -76,7 +76,7 @@ def _settle(page) -> None:
 
 
 def start_material(page) -> None:
-    """Material's bundle loads on the reader's first action (docs/assets/javascripts/on-demand.js):
+    """Material's bundle loads on the reader's first action (overrides/partials/on-demand.html):
     make one, a mouse move, and wait until the bundle has run."""
     if not page.evaluate("document.documentElement.classList.contains('js')"):
         page.mouse.move(1, 1)
@@ -84,7 +84,7 @@ def start_material(page) -> None:
 
 
 def first_key(page) -> None:
-    """A keyboard reader's first key loads Material's script (on-demand.js), which adds controls
+    """A keyboard reader's first key loads Material's script (partials/on-demand.html), which adds controls
     (search, the colour toggle): press one that moves nothing, and wait until the script has run."""
     page.keyboard.press("Shift")
     page.wait_for_function("() => document.documentElement.classList.contains('js')")
