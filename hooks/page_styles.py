@@ -12,11 +12,15 @@ properties it uses.
 
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
 from pathlib import Path
 
-import tinycss2
 from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from careers.unused_css import without_comments  # noqa: E402
 
 FOLDER = Path("assets") / "stylesheets" / "features"
 _folder: Path | None = None
@@ -24,8 +28,7 @@ _folder: Path | None = None
 
 @lru_cache(maxsize=None)
 def _without_comments(path: Path, modified: int) -> str:
-    rules = tinycss2.parse_stylesheet(path.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True)
-    return "\n".join(tinycss2.serialize([rule]).strip() for rule in rules)
+    return without_comments(path.read_text(encoding="utf-8"))
 
 
 def feature_stylesheet(name: str) -> str:

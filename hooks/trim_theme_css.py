@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from careers.unused_css import classes_in_pages, classes_in_scripts, properties_read, prune_stylesheets  # noqa: E402
+from careers.unused_css import properties_read, prune_stylesheets, site_usage, without_comments  # noqa: E402
 
 
 def on_post_build(config):
@@ -28,14 +28,15 @@ def on_post_build(config):
     ours = [path.read_text(encoding="utf-8") for path in
             [*stylesheets.glob("*.css"), *(Path(config.docs_dir) / "assets" / "stylesheets" / "features").glob("*.css")]
             if path not in theirs and path != joined]
-    scripts = [path.read_text(encoding="utf-8") for path in (site / "assets" / "javascripts").glob("*.js")]
+    # Every script: Material's bundle and search worker (its search results), ours.
+    scripts = [path.read_text(encoding="utf-8") for path in (site / "assets" / "javascripts").rglob("*.js")]
     pages = [path.read_text(encoding="utf-8") for path in site.rglob("*.html")]
-    used = classes_in_pages(pages) | classes_in_scripts(scripts)
-    trimmed = prune_stylesheets(theirs, used, properties_read(ours + scripts))
+    trimmed = prune_stylesheets(theirs, site_usage(pages, scripts), properties_read(ours + scripts))
     for path, css in trimmed.items():
         path.write_text(css, encoding="utf-8")
         path.with_name(path.name + ".map").unlink(missing_ok=True)  # it maps the whole stylesheet
     # main.*.min.css, then palette.*.min.css (the palette's rules win where both set a colour),
-    # then the site's own, in the order mkdocs.yml lists them.
-    parts = [*trimmed.values(), *((site / name).read_text(encoding="utf-8") for name in config.extra["site_stylesheets"])]
+    # then the site's own, in the order mkdocs.yml lists them, without their comments.
+    parts = [*trimmed.values(), *(without_comments((site / name).read_text(encoding="utf-8"))
+                                  for name in config.extra["site_stylesheets"])]
     joined.write_text("\n".join(parts), encoding="utf-8")

@@ -7,14 +7,16 @@ from pathlib import Path
 import material
 import pytest
 
-from careers.unused_css import classes_in_pages, classes_in_scripts, classes_styled, properties_read, prune_stylesheets
+from careers.unused_css import (Usage, classes_in_pages, classes_in_scripts, classes_styled, properties_read,
+                                 prune_stylesheets, site_usage, without_comments)
 
 THEME_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def prune(css: str, used=frozenset(), read_elsewhere=frozenset()) -> str:
-    return prune_stylesheets({"sheet": css}, set(used), set(read_elsewhere))["sheet"]
+    """Pruned by classes only (elements and attributes not known)."""
+    return prune_stylesheets({"sheet": css}, Usage(set(used)), set(read_elsewhere))["sheet"]
 
 
 def test_a_selector_naming_an_unused_class_goes_and_the_rest_of_its_rule_stays():
@@ -42,9 +44,36 @@ def test_custom_properties_go_unless_something_reads_them():
 def test_stylesheets_pruned_together_read_each_others_properties():
     sheets = {"palette": "[data-md-color-primary=indigo]{--md-primary-fg-color:#3f51b5;--md-unread:0}",
               "main": ".md-header{background-color:var(--md-primary-fg-color)}"}
-    pruned = prune_stylesheets(sheets, {"md-header"}, set())
+    pruned = prune_stylesheets(sheets, Usage({"md-header"}), set())
     assert pruned["palette"] == "[data-md-color-primary=indigo]{--md-primary-fg-color:#3f51b5}"
     assert pruned["main"] == sheets["main"]
+
+
+def test_a_selector_naming_an_element_no_page_has_and_no_script_names_goes():
+    used = site_usage(['<html><body><p>x</p><table><tr><td>1</td></tr></table></body></html>'],
+                      ['x("kbd",{})', "e.innerHTML=`<mark>${t}</mark>`"])
+    css = ("p,blockquote{margin:0}.x blockquote{color:red}td>sup{top:0}kbd{font:inherit}mark{color:red}"
+           "p:hover,a:not(blockquote){color:blue}P+small{margin:0}")
+    pruned = prune_stylesheets({"sheet": css}, used, set())["sheet"]
+    assert pruned == "p{margin:0}kbd{font:inherit}mark{color:red}p:hover{color:blue}"
+
+
+def test_a_selector_naming_an_attribute_value_nothing_gives_goes():
+    used = site_usage(['<html><body data-md-color-primary="indigo"><input data-md-color-primary="indigo"></body></html>'],
+                      ['t.setAttribute("data-md-color-accent",r)', 'let s="lock"'])
+    css = ("[data-md-color-primary=indigo]{--a:1}[data-md-color-primary=red]{--a:2}"
+           "[data-md-color-primary='black'] .x{--a:3}[data-md-state=lock]{top:0}[data-md-state=blur]{top:1}"
+           "[data-md-color-primary^=re]{--a:4}[data-md-color-accent=red]{--a:5}")
+    pruned = prune_stylesheets({"sheet": css}, used, {"--a"})["sheet"]
+    # Only values of attributes the pages have are judged: data-md-state and -accent (set by
+    # scripts alone) stay, and so does a test other than `=`.
+    assert pruned == ("[data-md-color-primary=indigo]{--a:1}[data-md-state=lock]{top:0}[data-md-state=blur]{top:1}"
+                      "[data-md-color-primary^=re]{--a:4}[data-md-color-accent=red]{--a:5}")
+
+
+def test_comments_go_and_rules_stay():
+    assert without_comments("/* a */\n.a { color: red; /* b */ }\n\n@media print { .b{x:y} }") == (
+        ".a { color: red;  }\n@media print { .b{x:y} }")
 
 
 def test_important_declarations_keep_their_priority():
@@ -80,6 +109,6 @@ def test_every_page_gets_materials_trimmed_stylesheets_and_the_sites_in_one_file
     folder = built_site / "assets" / "stylesheets"
     main, = folder.glob("main.*.min.css")
     palette, = folder.glob("palette.*.min.css")
-    parts = [main, palette, ROOT / "docs" / "assets" / "stylesheets" / "site.css"]
-    expected = "\n".join(part.read_text(encoding="utf-8") for part in parts)
+    site = without_comments((ROOT / "docs" / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8"))
+    expected = "\n".join([main.read_text(encoding="utf-8"), palette.read_text(encoding="utf-8"), site])
     assert (folder / "site-wide.css").read_text(encoding="utf-8") == expected
