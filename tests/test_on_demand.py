@@ -116,3 +116,49 @@ def test_a_link_from_search_results_still_highlights_the_words(visit):
     assert len(_bundle(requests)) == 1
     assert any(path.endswith("/search/search_index.json") for path in requests)
     assert errors == []
+
+
+# When the page's own script was asked for, and when the page's largest paint was shown.
+SCRIPT_AFTER_PAINT = """(name) => {
+  const script = performance.getEntriesByType("resource").find(entry => entry.name.endsWith(name));
+  return new Promise(resolve => new PerformanceObserver((list) => {
+    const paints = list.getEntries();
+    resolve({script: script ? script.startTime : null, paint: paints[paints.length - 1].startTime});
+  }).observe({type: "largest-contentful-paint", buffered: true}));
+}"""
+
+
+@pytest.mark.parametrize("path, name", [("/compare/", "compare.js"), ("/jobs/recovery-coach/", "job-generator.js")])
+def test_a_pages_own_script_starts_once_the_page_is_on_the_screen(visit, path, name):
+    page, requests, errors = visit(path)
+    assert [p for p in requests if p.endswith("/" + name)] == [path.split("/")[0] + "/assets/javascripts/" + name]
+    times = page.evaluate(SCRIPT_AFTER_PAINT, name)
+    # Asked for after the largest paint was on the screen (a few milliseconds, not seconds: the
+    # 3 s fallback did not have to run), and it ran: the picker or the form works.
+    assert times["paint"] <= times["script"] < times["paint"] + 1000, times
+    assert page.locator("#jd-generator[data-ready=yes], .compare-picker:not([hidden])").count() == 1
+    assert errors == []
+
+
+def test_a_pages_own_script_starts_at_the_first_action_when_no_paint_is_reported(browser, site_url):
+    """A page loaded in a background tab reports no largest paint: the reader's first action
+    (here, a key) starts the script at once; 3 s after load it would start anyway."""
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        requests = []
+        page.on("request", lambda request: requests.append(urlparse(request.url).path))
+        page.add_init_script("""{
+          const observe = PerformanceObserver.prototype.observe;
+          PerformanceObserver.prototype.observe = function (options) {
+            if (options && options.type === "largest-contentful-paint") return;  // never reported
+            return observe.apply(this, arguments);
+          };
+        }""")
+        page.goto(site_url + "/jobs/recovery-coach/", wait_until="load")
+        page.wait_for_timeout(500)
+        assert not [p for p in requests if p.endswith("/job-generator.js")]
+        page.keyboard.press("Shift")
+        page.wait_for_selector("#jd-generator[data-ready=yes]", state="attached", timeout=2_000)
+    finally:
+        context.close()

@@ -10,6 +10,7 @@ broken; a page that carries one it does not use wastes the reader's data.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote
 
 import tinycss2
 
@@ -103,3 +104,14 @@ def test_the_on_demand_loader_names_real_scripts(html_pages, built_site):
             script = built_site / address.lstrip("/") if address.startswith("/") else (built_site / path).parent / address
             assert script.is_file(), (path, address)
         assert Path(loader["data-bundle"]).name.startswith("bundle.")
+
+
+def test_the_favicon_is_written_into_every_page(html_pages):
+    """A linked favicon is fetched while the page is drawn; the 0.3 KB SVG is a data: address instead."""
+    svg = (ROOT / "docs" / "assets" / "images" / "favicon.svg").read_text(encoding="utf-8").strip()
+    for path, page in html_pages.items():
+        icons = page.select("link[rel=icon]")
+        assert len(icons) == 1, path
+        kind, _, data = icons[0]["href"].partition(",")
+        assert kind == "data:image/svg+xml" and unquote(data) == svg, path
+        assert " " not in data and '"' not in data, path  # a valid URL in a valid attribute

@@ -1,11 +1,18 @@
-"""MkDocs hook: a page's feature stylesheet, written into the page.
+"""MkDocs hook: small files written into the page instead of fetched.
+
+Before the first paint a page fetches nothing but its HTML and the site-wide stylesheet: each
+request more is a round trip more on a phone's connection (bench/lighthouse.py).
+
+The favicon (`theme.favicon`, a 0.3 KB SVG) becomes a data: address in the page's icon link
+(`favicon_data_url`, used by overrides/main.html): otherwise the browser fetches it while the
+page is still being drawn.
 
 A feature's stylesheet (docs/assets/stylesheets/features/NAME.css: the comparison, the plans, the
 job-description generator) styles only the pages that name it in their front matter
 (`stylesheets: [NAME]`). Linked, it would be a second request before the first paint; written into
 the page (overrides/partials/page-styles.html) it costs a few compressed kilobytes on those pages
-only. This hook gives the templates the filter `feature_stylesheet`: the stylesheet's text without
-its comments (they document the file, the reader does not need them). The folder is left out of
+only. The filter `feature_stylesheet` gives the stylesheet's text without its comments (they
+document the file, the reader does not need them). The folder is left out of
 the published site (mkdocs.yml, exclude_docs); hooks/trim_theme_css.py reads it for the custom
 properties it uses.
 """
@@ -15,6 +22,7 @@ from __future__ import annotations
 import sys
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 from mkdocs.exceptions import PluginError
 
@@ -38,6 +46,20 @@ def feature_stylesheet(name: str) -> str:
     return _without_comments(path, path.stat().st_mtime_ns)
 
 
+@lru_cache(maxsize=None)
+def _data_url(path: Path, modified: int) -> str:
+    # Percent-encoded, not base64: smaller once compressed; only what a URL may not hold is encoded.
+    return "data:image/svg+xml," + quote(path.read_text(encoding="utf-8").strip(), safe="=:/;',()")
+
+
+def favicon_data_url(config) -> str:
+    """The site's SVG favicon as a data: address."""
+    path = Path(config.docs_dir) / config.theme["favicon"]
+    if path.suffix != ".svg" or not path.is_file():
+        raise PluginError(f"theme.favicon should be an SVG file in {config.docs_dir}: {path} is not")
+    return _data_url(path, path.stat().st_mtime_ns)
+
+
 def on_config(config):
     global _folder
     _folder = Path(config.docs_dir) / FOLDER
@@ -46,4 +68,5 @@ def on_config(config):
 
 def on_env(env, config, files):
     env.filters["feature_stylesheet"] = feature_stylesheet
+    env.filters["favicon_data_url"] = favicon_data_url
     return env
