@@ -314,7 +314,7 @@ def main() -> int:
     print(f"\nLighthouse {version}, mobile (simulated throttling), Chromium "
           f"{subprocess.run([CHROMIUM, '--version'], capture_output=True, text=True).stdout.split()[1]}, "
           f"served by {served_by} with gzip; median of {args.runs} run(s) per page\n")
-    header = f"| {'page':<16} | {'site':<15} | perf | a11y | best pr. | SEO | LCP    | KB (gzip) | requests | other origins |"
+    header = f"| {'page':<16} | {'site':<15} | perf | a11y | best pr. | SEO | LCP     | KB (gzip) | requests | other origins |"
     print(header)
     print("|" + "|".join("-" * (len(cell)) for cell in header.split("|")[1:-1]) + "|")
     for label, sites_figures in results.items():
@@ -322,7 +322,7 @@ def main() -> int:
             s = f["scores"]
             name = "this site" if site == "ours" else "plain Material"
             print(f"| {label:<16} | {name:<15} | {s['performance']:>4} | {s['accessibility']:>4} | "
-                  f"{s['best-practices']:>8} | {s['seo']:>3} | {f['lcp_s']:>4.1f} s | {f['kb']:>9.1f} | "
+                  f"{s['best-practices']:>8} | {s['seo']:>3} | {f['lcp_s']:>4.2f} s | {f['kb']:>9.1f} | "
                   f"{f['requests']:>8} | {len(f['foreign']):>13} |")
     print(f"\nBudgets: {BUDGET['score']} in every category, LCP <= {BUDGET['lcp_s']} s, "
           f"first visit <= {BUDGET['kb']} KB compressed, {BUDGET['foreign']} requests to other origins.")
