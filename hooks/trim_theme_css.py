@@ -23,7 +23,9 @@ def on_post_build(config):
     site = Path(config.site_dir)
     stylesheets = site / "assets" / "stylesheets"
     joined = site / config.extra["site_wide_stylesheet"]
-    theirs = {path: path.read_text(encoding="utf-8") for path in sorted(stylesheets.glob("*.min.css"))}
+    # main.*.min.css, then palette.*.min.css: the palette's rules win where both set a colour.
+    theirs = {path: path.read_text(encoding="utf-8")
+              for prefix in ("main.", "palette.") for path in stylesheets.glob(prefix + "*.min.css")}
     # The site's own stylesheets: those published, and the feature stylesheets written into pages.
     ours = [path.read_text(encoding="utf-8") for path in
             [*stylesheets.glob("*.css"), *(Path(config.docs_dir) / "assets" / "stylesheets" / "features").glob("*.css")]
@@ -35,8 +37,8 @@ def on_post_build(config):
     for path, css in trimmed.items():
         path.write_text(css, encoding="utf-8")
         path.with_name(path.name + ".map").unlink(missing_ok=True)  # it maps the whole stylesheet
-    # main.*.min.css, then palette.*.min.css (the palette's rules win where both set a colour),
-    # then the site's own, in the order mkdocs.yml lists them, without their comments.
+    # Material's two in that order, then the site's own, in the order mkdocs.yml lists them,
+    # without their comments.
     parts = [*trimmed.values(), *(without_comments((site / name).read_text(encoding="utf-8"))
                                   for name in config.extra["site_stylesheets"])]
     joined.write_text("\n".join(parts), encoding="utf-8")

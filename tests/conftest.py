@@ -79,6 +79,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 PHONE = {"width": 360, "height": 640}
 
 
+def wait_for_material(page, timeout: float = 30_000) -> None:
+    """Wait until Material's bundle has run (it marks <html> with the class `js`). It loads on the
+    reader's first action (overrides/partials/on-demand.html), so make one first."""
+    page.wait_for_function("() => document.documentElement.classList.contains('js')", timeout=timeout)
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built site served on a free local port, as static files (like GitHub Pages); no trailing '/'."""

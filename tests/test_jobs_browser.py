@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from careers.dataset import read_dataset
 from careers.language_check import Checker
+from conftest import wait_for_material
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect  # waits without evaluating strings (the pages' CSP forbids eval)
@@ -42,7 +43,7 @@ class Visit:
             # Material's own script loads on the reader's first action (partials/on-demand.html): let it, so
             # that every request after this point could only come from what the employer does.
             self.page.mouse.move(1, 1)
-            self.page.wait_for_function("() => document.documentElement.classList.contains('js')")
+            wait_for_material(self.page)
             self.page.wait_for_load_state("networkidle")
         self.loaded = len(self.requests)
 

@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import PHONE
+from conftest import PHONE, wait_for_material
 
 DESKTOP = {"width": 1280, "height": 800}
 
@@ -46,10 +46,6 @@ def _search(requests):
     return [path for path in requests if path.endswith("/search/search_index.json") or "/workers/search." in path]
 
 
-def _material_ran(page):
-    page.wait_for_function("() => document.documentElement.classList.contains('js')", timeout=10_000)
-
-
 def test_a_page_that_is_only_read_loads_no_material_script(visit):
     page, requests, errors = visit("/roles/recovery-coach/")
     page.wait_for_timeout(500)
@@ -66,7 +62,7 @@ def test_a_page_that_is_only_read_loads_no_material_script(visit):
 def test_the_first_action_loads_the_bundle_but_not_search(visit):
     page, requests, errors = visit("/roles/recovery-coach/")
     page.mouse.wheel(0, 400)
-    _material_ran(page)
+    wait_for_material(page)
     page.wait_for_load_state("networkidle")
     assert len(_bundle(requests)) == 1
     assert _search(requests) == []
@@ -81,7 +77,7 @@ def test_the_first_action_loads_the_bundle_but_not_search(visit):
 def test_opening_search_on_a_phone_loads_it_and_finds_pages(visit):
     page, requests, errors = visit("/roles/recovery-coach/")
     page.mouse.move(10, 10)
-    _material_ran(page)
+    wait_for_material(page)
     page.locator("label.md-header__button[for='__search']").click()
     page.locator(".md-search__input").fill("certification")
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__link').length > 0", timeout=15_000)

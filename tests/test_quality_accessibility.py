@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import wait_for_material
 from quality_helpers import (AXE_JS, DESKTOP, PHONE, ROOT, html_files, page_kinds,
                              require_tool, serve, url_path)
 
@@ -80,14 +81,14 @@ def start_material(page) -> None:
     make one, a mouse move, and wait until the bundle has run."""
     if not page.evaluate("document.documentElement.classList.contains('js')"):
         page.mouse.move(1, 1)
-        page.wait_for_function("() => document.documentElement.classList.contains('js')")
+        wait_for_material(page)
 
 
 def first_key(page) -> None:
     """A keyboard reader's first key loads Material's script (partials/on-demand.html), which adds controls
     (search, the colour toggle): press one that moves nothing, and wait until the script has run."""
     page.keyboard.press("Shift")
-    page.wait_for_function("() => document.documentElement.classList.contains('js')")
+    wait_for_material(page)
 
 
 def set_scheme(page, scheme: str) -> None:
