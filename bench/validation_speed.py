@@ -14,22 +14,21 @@ Prints three figures (target: under one second):
 from __future__ import annotations
 
 import os
-import queue
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "tests"))
 
 from careers.checks import check_dataset  # noqa: E402
 from careers.dataset import read_dataset  # noqa: E402
+from mkdocs_serve import mkdocs_serve  # noqa: E402
 
 PARTS = ["mkdocs.yml", "CONTRIBUTING.md", "data", "docs", "hooks", "overrides"]
 
@@ -68,36 +67,18 @@ def time_error_report(project: Path) -> tuple[float, str]:
 
 def time_errors_while_serving(project: Path, runs: int) -> list[float]:
     """Start `mkdocs serve` on a good copy; save the mistake, time the report, undo it; repeat."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in server.stderr], daemon=True).start()
-
-    def wait_for(*needles: str) -> float:
-        while True:
-            line = lines.get(timeout=120)
-            if any(needle in line for needle in needles):
-                return time.perf_counter()
-
     good = (project / BROKEN_ROLE).read_text()
     bad = broken_text(project)
     times = []
-    try:
-        wait_for("Serving on")
+    with mkdocs_serve(project) as read_until:
         for _ in range(runs):
             time.sleep(1)  # let the watcher settle
             start = time.perf_counter()
             (project / BROKEN_ROLE).write_text(bad)
-            times.append(wait_for("bls-2030") - start)
+            read_until("bls-2030")
+            times.append(time.perf_counter() - start)
             (project / BROKEN_ROLE).write_text(good)
-            wait_for("Documentation built in", "Reloading browsers")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+            read_until("Documentation built in", "Reloading browsers")
     return times
 
 

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import queue
-import socket
-import subprocess
-import sys
-import threading
 import time
 
 from conftest import mkdocs_build
+from mkdocs_serve import mkdocs_serve
 
 
 def test_bad_data_stops_the_build_and_keeps_the_earlier_site(project_copy, tmp_path):
@@ -56,37 +51,16 @@ def test_serve_reports_a_mistake_every_time_it_is_saved(project_copy):
     """`mkdocs serve` rebuilds in one process: MkDocs' own logger shows a message once per process,
     so the hook reports problems through its own; an editor saving the same mistake twice (or
     saving another change while it is still there) sees it each time."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     role = project_copy / "data/roles/psychologist.yml"
     good = role.read_text()
     bad = good.replace("source: bls-ooh-psychologists", "source: bls-2030", 1)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project_copy, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in server.stderr], daemon=True).start()
-
-    def read_until(needle: str) -> list[str]:
-        seen = []
-        while needle not in (line := lines.get(timeout=120)):
-            seen.append(line)
-        return seen + [line]
-
-    try:
-        read_until("Serving on")
-        reports = []
+    reports = []
+    with mkdocs_serve(project_copy) as read_until:
         for text in (bad, good, bad):
             time.sleep(1)  # MkDocs polls for changes every half second
             role.write_text(text)
             seen = read_until("Reloading browsers" if text == good else "Aborted with a BuildError")
             reports.append([line for line in seen if "bls-2030" in line])
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     first, fixed, again = reports
     assert first and again and not fixed
     assert "data/roles/psychologist.yml:" in again[0] and "`bls-2030` is not in data/sources.yml" in again[0]
