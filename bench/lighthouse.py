@@ -268,6 +268,17 @@ def figures(report: dict) -> dict:
     }
 
 
+TCP_WINDOW = 10 * 1460  # the initial congestion window Lighthouse's simulation (and Linux) uses
+
+
+def first_paint_sizes(site: Path, pages: list[tuple[str, str]]) -> dict[str, int]:
+    """Gzipped bytes of what a page needs before its first paint: its HTML and the one stylesheet."""
+    sizes = {label + " (HTML)": len(gzip.compress((site / path / "index.html").read_bytes(), 6)) for label, path in pages}
+    for stylesheet in sorted((site / "assets" / "stylesheets").glob("site-wide*.css")):
+        sizes[stylesheet.name] = len(gzip.compress(stylesheet.read_bytes(), 6))
+    return sizes
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (median kept)")
@@ -308,6 +319,7 @@ def main() -> int:
                     runs.append(figures(lighthouse(urls[site] + path, work / f"{site}-{run}.json")))
                 runs.sort(key=lambda r: (r["scores"]["performance"] or 0, -r["lcp_s"]))
                 results.setdefault(label, {})[site] = runs[len(runs) // 2]
+    before_paint = first_paint_sizes(ours, pages)
     shutil.rmtree(work, ignore_errors=True)
 
     version = json.loads((BENCH / "node_modules" / "lighthouse" / "package.json").read_text())["version"]
@@ -342,6 +354,10 @@ def main() -> int:
     for label, sites_figures in results.items():
         if sites_figures["ours"]["below"]:
             print(f"\nBelow 100 on this site's {label}:\n  " + "\n  ".join(sites_figures["ours"]["below"]))
+    print(f"\nWhat this site's pages fetch before their first paint, compressed (a response of about "
+          f"{TCP_WINDOW:,} bytes arrives in the first round trip of a connection):")
+    for name, size in before_paint.items():
+        print(f"  {name:<32} {size:>7,} bytes {'' if size <= TCP_WINDOW else '(more than one round trip)'}")
     plain_foreign = sorted({url for s in results.values() for url in s["plain"]["foreign"]})
     if plain_foreign:
         print("\nPlain Material's requests to other origins: " + ", ".join(plain_foreign))
