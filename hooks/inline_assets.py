@@ -7,8 +7,8 @@ The favicon (`theme.favicon`, a 0.3 KB SVG) becomes a data: address in the page'
 (`favicon_data_url`, used by overrides/main.html): otherwise the browser fetches it while the
 page is still being drawn.
 
-A feature's stylesheet (docs/assets/stylesheets/features/NAME.css: the comparison, the plans, the
-job-description generator) styles only the pages that name it in their front matter
+A feature's stylesheet (docs/assets/stylesheets/features/NAME.css, `extra.feature_stylesheets`:
+the comparison, the plans, the job-description generator) styles only the pages that name it in their front matter
 (`stylesheets: [NAME]`). Linked, it would be a second request before the first paint; written into
 the page (overrides/partials/page-styles.html) it costs a few compressed kilobytes on those pages
 only. The filter `feature_stylesheet` gives the stylesheet's text without its comments (they
@@ -30,8 +30,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from careers.unused_css import without_comments  # noqa: E402
 
-FOLDER = Path("assets") / "stylesheets" / "features"
-_folder: Path | None = None
+_folder: Path | None = None  # docs/ + extra.feature_stylesheets
 
 
 @lru_cache(maxsize=None)
@@ -62,7 +61,7 @@ def favicon_data_url(config) -> str:
 
 def on_config(config):
     global _folder
-    _folder = Path(config.docs_dir) / FOLDER
+    _folder = Path(config.docs_dir) / config.extra["feature_stylesheets"]
     return config
 
 

@@ -28,7 +28,7 @@ def on_post_build(config):
               for prefix in ("main.", "palette.") for path in stylesheets.glob(prefix + "*.min.css")}
     # The site's own stylesheets: those published, and the feature stylesheets written into pages.
     ours = [path.read_text(encoding="utf-8") for path in
-            [*stylesheets.glob("*.css"), *(Path(config.docs_dir) / "assets" / "stylesheets" / "features").glob("*.css")]
+            [*stylesheets.glob("*.css"), *(Path(config.docs_dir) / config.extra["feature_stylesheets"]).glob("*.css")]
             if path not in theirs and path != joined]
     # Every script: Material's bundle and search worker (its search results), ours.
     scripts = [path.read_text(encoding="utf-8") for path in (site / "assets" / "javascripts").rglob("*.js")]

@@ -7,8 +7,8 @@ from pathlib import Path
 import material
 import pytest
 
-from careers.unused_css import (Usage, classes_in_pages, classes_in_scripts, classes_styled, properties_read,
-                                 prune_stylesheets, site_usage, without_comments)
+from careers.unused_css import (Usage, classes_in_scripts, classes_styled, properties_read, prune_stylesheets,
+                                 site_usage, without_comments)
 
 THEME_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,7 +82,7 @@ def test_important_declarations_keep_their_priority():
 
 def test_classes_come_from_pages_and_from_materials_names_in_scripts():
     pages = ['<html><body><p class="a b">x</p><div class="md-typeset"></div></body></html>']
-    assert classes_in_pages(pages) == {"a", "b", "md-typeset"}
+    assert site_usage(pages, []).classes == {"a", "b", "md-typeset"}
     assert classes_in_scripts(['x("div",{class:"md-search-result__meta"});e.classList.add("focus-visible");'
                                'let other="plain-word"']) == {"md-search-result__meta", "focus-visible"}
     assert properties_read([".x{color:var(--md-accent-fg-color)}", 'e.style.setProperty("--md-indicator-x")']) == {

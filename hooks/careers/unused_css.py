@@ -65,11 +65,6 @@ def site_usage(pages: Iterable[str], scripts: Iterable[str]) -> Usage:
     return Usage(classes | classes_in_scripts(scripts), elements, attributes, words)
 
 
-def classes_in_pages(pages: Iterable[str]) -> set[str]:
-    """Every class in the class attributes of these HTML documents."""
-    return site_usage(pages, []).classes
-
-
 def classes_in_scripts(scripts: Iterable[str]) -> set[str]:
     """Classes a script may put on elements: Material's names (`md-...`, the elements it creates or
     marks) and any class given to `classList` (`focus-visible`, which Material's keyboard-focus
