@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from careers import DataError, build_site  # noqa: E402
 from careers.markers import UnknownMarker, expand_markers, unknown_markers  # noqa: E402
 from careers.editing_guide import page as editing_guide_page  # noqa: E402
-from careers.menu import fit_menu, merge_nav, place_outside_menu  # noqa: E402
+from careers.menu import escape_titles, fit_menu, merge_nav, place_outside_menu  # noqa: E402
 from careers.pages import EDITING_GUIDE, TEMPLATES  # noqa: E402
 from careers.reviewed import last_commit_date  # noqa: E402
 from careers.structured_data import breadcrumb_trail, page_publishing, reviewed_date  # noqa: E402
@@ -62,7 +62,7 @@ def on_config(config):
         _stop(messages, f"Build stopped: {len(messages)} unknown marker(s) in docs/. Nothing was written.")
     config.extra["crisis"] = _site.crisis
     _menu = fit_menu(merge_nav(config.nav or [], _site.nav))
-    config.nav = _menu.nav
+    config.nav = escape_titles(_menu.nav)  # data text is text in the menu too (Material prints titles raw)
     return config
 
 

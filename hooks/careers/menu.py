@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import escape
+
 # A menu section lists its folder's pages only up to this many. A bigger one shows its index page
 # alone (the index links every page of the folder) and its pages are left out of the menu: every
 # page then carries a short menu, so the build grows linearly with the number of pages, and a reader
@@ -101,3 +103,13 @@ def place_outside_menu(index: Any, pages: list[Any]) -> None:
         page.parent = index.parent
         page.previous_page = before
         page.next_page = after
+
+
+def escape_titles(nav: list) -> list:
+    """The nav with every title HTML-escaped, as Markup: Material prints menu titles as HTML, raw."""
+    def escaped(entry: Any) -> Any:
+        if not isinstance(entry, dict):
+            return entry
+        return {escape(str(title)): ([escaped(item) for item in items] if isinstance(items, list) else items)
+                for title, items in entry.items()}
+    return [escaped(entry) for entry in nav]

@@ -22,18 +22,32 @@ from pydantic import (
     model_validator,
 )
 
+from .text import as_plain_text, invisible_character, PlainText
+
 # ---------------------------------------------------------------------------
 # Shared field types
 # ---------------------------------------------------------------------------
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
+def _plain(value: str) -> str:
+    """Text as a reader will see it: no invisible characters, one space between words."""
+    if found := invisible_character(value):
+        raise ValueError(f"contains an invisible or direction-changing character, {found}: delete it "
+                         "(it can make the text read differently from what is stored; retype the words around it)")
+    return PlainText(" ".join(value.split()))
+
+
+# Every text field is plain text, shown as typed (careers.text): never Markdown or HTML.
 Text = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), AfterValidator(_plain)
 ]
 ShortText = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_plain)
 ]
+# Plain text that may also link to pages of this site, written `[words](page)`: `[the finder](finder)`,
+# `[New York](states/ny)`. The build checks every link (careers.checks); templates print it with `| linked`.
+LinkedText = Annotated[Text, Field(json_schema_extra={"links": "pages of this site, as [words](page)"})]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 SourceId = Annotated[
     str,
@@ -55,6 +69,7 @@ def _has_a_year(value: str) -> str:
 Period = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=4, max_length=40),
+    AfterValidator(_plain),
     AfterValidator(_has_a_year),
 ]
 
@@ -74,6 +89,12 @@ class Model(BaseModel):
     """Base of every data model: frozen, and unknown fields are errors."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _strings_are_text(cls, value):
+        """Every string from data, ids and addresses too, is printed escaped (careers.text)."""
+        return as_plain_text(value)
 
 
 # ---------------------------------------------------------------------------
@@ -478,7 +499,7 @@ class CareerPath(Model):
 class LadderLevel(Model):
     id: Slug = Field(description="Stable anchor for the level, e.g. `entry`.")
     title: ShortText = Field(description="Name of the level, e.g. `Entry level`.")
-    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=34)] = Field(
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=34), AfterValidator(_plain)] = Field(
         description="Short second line drawn in the ladder picture (34 characters at most so it fits a phone), e.g. `1–2 years of experience`.")
     text: Text = Field(description="What a person at this level usually does.")
     facts: list[Fact] = Field(default_factory=list, description="Figures for this level, each sourced (for example the years of experience).")
@@ -488,7 +509,7 @@ class LadderLevel(Model):
 
 class LadderMove(Model):
     role: Slug = Field(description="Slug of a neighbouring role (group `neighbouring`) a peer may move into.")
-    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=34)] = Field(
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=34), AfterValidator(_plain)] = Field(
         description="Short text drawn in the picture (34 characters at most), e.g. `needs a degree and a license`.")
     text: Text = Field(description="What the move takes and what changes, in plain words.")
     facts: list[Fact] = Field(default_factory=list, description="Figures for this move, each sourced.")

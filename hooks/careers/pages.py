@@ -14,6 +14,8 @@ from . import compare_page, pay_chart  # Compare roles: comparison.py, pay_chart
 from .dataset import Dataset
 from .models import Detail, Fact, OtherValue
 from .walk import walk
+from . import text
+from markupsafe import Markup
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -107,7 +109,7 @@ class _Renderer:
                             questions=[q for q in self.faq.questions() if role.slug in q.roles],
                             credentials=[c for c in self.credentials if role.slug in c.roles],
                             plan_path=paths.path_of_role(self.data).get(role.slug))
-        self.render("roles/index.md", "roles-index.md.j2", "All roles", groups=self.groups, prefix="", heading="##")
+        self.render("roles/index.md", "roles-index.md.j2", "All roles", groups=self.groups, prefix="", heading=Markup("##"))
         for credential in self.credentials:
             self.render(f"credentials/{credential.slug}.md", "credential.md.j2", credential.title, credential,
                         credential=credential)
@@ -128,7 +130,7 @@ class _Renderer:
         self.render(SOURCES_PAGE, "sources.md.j2", "Sources", sources=self.data.sources.model.sources,
                     citations=self.citations, labels=self.labels)
         self.out.snippets["role-list"] = self.env.get_template("role-list.md.j2").render(
-            groups=self.groups, prefix="roles/", heading="###", root="", docs_root="")
+            groups=self.groups, prefix="roles/", heading=Markup("###"), root="", docs_root="")
         self.out.nav = self._nav()
         return self.out
 
@@ -175,6 +177,7 @@ def _environment(dataset: Dataset) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
+        finalize=text.finalize,  # a str a filter made from data text is escaped like the data (careers.text)
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
