@@ -52,7 +52,9 @@ def _data_dir(config) -> Path:
 def on_config(config):
     global _site, _menu
     try:
-        _site = build_site(_data_dir(config), stale_after=config.extra.get("stale_figure_years", 8))
+        docs = Path(config.docs_dir)
+        _site = build_site(_data_dir(config), stale_after=config.extra.get("stale_figure_years", 8),
+                           docs_pages=frozenset(page.relative_to(docs).as_posix() for page in docs.rglob("*.md")))
     except DataError as error:
         *problems, summary = error.report().splitlines()
         _stop(problems, summary)

@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from .text import as_plain_text, invisible_character, PlainText
+from .text import PlainText, TextWithLinks, as_plain_text, invisible_character
 
 # ---------------------------------------------------------------------------
 # Shared field types
@@ -47,7 +47,7 @@ ShortText = Annotated[
 ]
 # Plain text that may also link to pages of this site, written `[words](page)`: `[the finder](finder)`,
 # `[New York](states/ny)`. The build checks every link (careers.checks); templates print it with `| linked`.
-LinkedText = Annotated[Text, Field(json_schema_extra={"links": "pages of this site, as [words](page)"})]
+LinkedText = Annotated[Text, AfterValidator(TextWithLinks)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 SourceId = Annotated[
     str,
@@ -258,10 +258,64 @@ class Role(Model):
 # ---------------------------------------------------------------------------
 
 
+# A phone number in a `tel:` or `sms:` link: digits, an optional leading `+`, and the visual
+# separators of RFC 3966 (`-`, `.`, `(`, `)`) between them; no letters, no spaces. At least 3
+# digits (988, 911) and at most 15 (the longest international number, ITU-T E.164).
+PHONE_NUMBER = re.compile(r"\+?[0-9(][0-9().-]*")
+PHONE_DIGITS = (3, 15)
+# `sms:` may also carry the words to send, as the Crisis Text Line asks (`sms:741741?body=HOME`).
+SMS_BODY = re.compile(r"\?body=[A-Za-z0-9%+._~-]+")
+CRISIS_SCHEMES = {"tel:": "call", "sms:": "text"}
+# For editors' autocompletion (the JSON Schema); `_crisis_href` gives the messages.
+CRISIS_HREF_PATTERN = r"^(tel:\+?[0-9(][0-9().-]*|sms:\+?[0-9(][0-9().-]*(\?body=[A-Za-z0-9%+._~-]+)?|https://\S+)$"
+
+
+def phone_digits(href: str) -> str:
+    """The digits of a `tel:` or `sms:` link's number, e.g. `tel:+1-800-273-8255` -> `18002738255`."""
+    number = href.split(":", 1)[-1].split("?", 1)[0]
+    return "".join(char for char in number if char.isdigit())
+
+
+def _crisis_href(value: str) -> str:
+    scheme = next((s for s in CRISIS_SCHEMES if value.lower().startswith(s)), None)
+    if scheme is not None:
+        rest = value[len(scheme):]
+        number, body = (rest.split("?", 1) + [None])[:2] if scheme == "sms:" else (rest, None)
+        example = f"`{scheme}988` or `{scheme}+18002738255`"
+        if not rest:
+            raise ValueError(f"`{value}` has no phone number: write the number to {CRISIS_SCHEMES[scheme]} "
+                             f"after `{scheme}`, e.g. {example}")
+        if not PHONE_NUMBER.fullmatch(number) or (body is not None and not SMS_BODY.fullmatch("?" + body)):
+            extra = " (words to send go after the number, as `?body=WORD`)" if scheme == "sms:" else ""
+            raise ValueError(f"`{value}` is not a phone number: after `{scheme}` write digits only, with an optional "
+                             f"+ first and - . ( ) between them, no letters or spaces{extra}, e.g. {example}")
+        digits = len(phone_digits(value))
+        if not PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]:
+            raise ValueError(f"`{value}` has {digits} digits; a phone number has {PHONE_DIGITS[0]} to "
+                             f"{PHONE_DIGITS[1]}: check the number, e.g. {example}")
+        return value
+    parts = urlsplit(value)
+    if parts.scheme == "http":
+        raise ValueError(f"`{value}` starts with http://: use the page's https:// address, so the chat is private")
+    if parts.scheme == "https":
+        if not parts.hostname or "." not in parts.hostname or any(char.isspace() for char in value):
+            raise ValueError(f"`{value}` is not a full web address: write the chat page's address in full, "
+                             "e.g. `https://988lifeline.org/chat/`")
+        return value
+    raise ValueError(f"`{value}` is not a link a reader can use here: start it with `tel:` (to call), "
+                     "`sms:` (to text) or `https://` (a chat page), e.g. `tel:988`")
+
+
 class CrisisAction(Model):
-    label: ShortText = Field(description="What the reader does, e.g. `Call 988`.")
-    href: Annotated[str, StringConstraints(pattern=r"^(tel:|sms:|https://)\S+$")] = Field(
-        description="A `tel:`, `sms:` or `https://` link."
+    label: ShortText = Field(description=(
+        "What the reader does, e.g. `Call 988` or `Chat at 988lifeline.org`. A number or web site named here "
+        "must be the one the link goes to."))
+    href: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), AfterValidator(_crisis_href)] = Field(
+        description=(
+            "A `tel:` or `sms:` link with the phone number (digits, an optional leading `+`, and `-`, `.`, `(`, `)` "
+            "between them: `tel:988`, `tel:+18002738255`; `sms:` may add `?body=WORD`), or an `https://` chat "
+            "page on the site the label names or, when it names none, on the site of the line's `source`."),
+        json_schema_extra={"pattern": CRISIS_HREF_PATTERN},
     )
 
 
@@ -398,7 +452,7 @@ class State(Model):
 class Question(Model):
     id: Slug = Field(description="Stable anchor for the question; never change it once published.")
     question: ShortText = Field(description="The question as a reader would ask it.")
-    answer: list[Text] = Field(min_length=1, description="The answer, a paragraph an item.")
+    answer: list[LinkedText] = Field(min_length=1, description="The answer, a paragraph an item. May link to pages of this site: `[the finder](finder)`.")
     facts: list[Fact] = Field(default_factory=list, description="Figures in the answer, each sourced.")
     sources: list[SourceId] = Field(default_factory=list, description="Sources behind the answer's text.")
     roles: list[Slug] = Field(default_factory=list, description="Role slugs whose pages show this question.")
@@ -428,8 +482,8 @@ class Faq(Model):
 
 class Section(Model):
     heading: ShortText = Field(description="Heading of the section.")
-    paragraphs: list[Text] = Field(default_factory=list, description="Plain paragraphs, no figures.")
-    items: list[Text] = Field(default_factory=list, description="An optional bullet list after the paragraphs.")
+    paragraphs: list[LinkedText] = Field(default_factory=list, description="Plain paragraphs, no figures. May link to pages of this site: `[New York](states/ny)`.")
+    items: list[LinkedText] = Field(default_factory=list, description="An optional bullet list after the paragraphs. May link to pages of this site, like paragraphs.")
     facts: list[Fact] = Field(default_factory=list, description="Figures for this section, each sourced.")
     sources: list[SourceId] = Field(default_factory=list, description="Sources behind the section's text.")
     table: Literal["role-pay"] | None = Field(default=None, description="A generated table to show: `role-pay` (every role's pay figures).")
@@ -458,7 +512,34 @@ PathStage = Literal["lived experience", "training", "supervised work", "exam", "
 StateDetailName = Literal["scope", "training", "work_and_supervision", "exam", "other_requirements", "renewal"]
 FocusId = Literal["mental-health", "substance-use", "family", "youth"]
 StateCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
-Hours = Annotated[int, Field(ge=0, le=100_000)]
+# Plausible hours, for the finder's numbers here and for hour figures in any text (careers.checks).
+# Training: peer credentials ask for 40 to 88 hours, and the longest training a page here describes,
+# a psychologist's internship, is 1,500 to 2,000 hours; more than 2,000 hours (a full-time year) of
+# training is a typo. Work: peer credentials ask for 500 to 3,000 hours of supervised work, clinical
+# licences a few thousand; 10,000 hours is about five years of full-time work (2,080 hours a year),
+# more than any credential asks, so a larger number is a typo too.
+TRAINING_HOURS_MAX = 2_000
+WORK_HOURS_MAX = 10_000
+HOUR_LIMITS = {
+    "training": (TRAINING_HOURS_MAX, "a full-time year of training, more than any credential asks"),
+    "work": (WORK_HOURS_MAX, "about five years of full-time work, more than any credential asks"),
+}
+
+
+def _hours_at_most(kind: str):
+    limit, why = HOUR_LIMITS[kind]
+
+    def check(value: int) -> int:
+        if value > limit:
+            raise ValueError(f"{value:,} hours of {kind} is more than {limit:,} ({why}): check the number "
+                             f"against the credential's rules, or leave `{kind}_hours` out")
+        return value
+
+    return AfterValidator(check)
+
+
+TrainingHours = Annotated[int, Field(ge=0, json_schema_extra={"maximum": TRAINING_HOURS_MAX}), _hours_at_most("training")]
+WorkHours = Annotated[int, Field(ge=0, json_schema_extra={"maximum": WORK_HOURS_MAX}), _hours_at_most("work")]
 
 
 class RequirementRef(Model):
@@ -534,10 +615,10 @@ class FinderFocus(Model):
 class FinderNational(Model):
     credential: Slug = Field(description="Slug of a credential in data/credentials/.")
     focus: list[FocusId] = Field(min_length=1, description="Which focuses the credential fits.")
-    training_hours: Hours | None = Field(default=None, description=(
+    training_hours: TrainingHours | None = Field(default=None, description=(
         "Training hours the finder compares with the reader's, written exactly as in the credential's "
         "`training` requirement. Leave it out when the credential gives no single number."))
-    work_hours: Hours | None = Field(default=None, description=(
+    work_hours: WorkHours | None = Field(default=None, description=(
         "Hours of supervised work or experience the finder compares, written exactly as in the credential's "
         "`experience` requirement. Leave it out when there is no single number."))
 
@@ -545,10 +626,10 @@ class FinderNational(Model):
 class FinderStateCredential(Model):
     name: ShortText = Field(description="The credential's `name` in the state's file, copied exactly.")
     focus: list[FocusId] = Field(min_length=1, description="Which focuses its scope covers, as the state's `scope` says.")
-    training_hours: Hours | None = Field(default=None, description=(
+    training_hours: TrainingHours | None = Field(default=None, description=(
         "Training hours the finder compares, as written in the state's `training` value. Leave it out when "
         "there is no single number or the sources disagree."))
-    work_hours: Hours | None = Field(default=None, description=(
+    work_hours: WorkHours | None = Field(default=None, description=(
         "Work hours the finder compares, as written in the state's `work_and_supervision` value. Leave it out "
         "when there is no single number or the sources disagree."))
 

@@ -49,6 +49,10 @@ class RenderedSite:
     # non-Markdown outputs: path under the site -> text (e.g. the finder's finder/rules.json)
     files: dict[str, str] = field(default_factory=dict)
 
+    def page_paths(self, docs_pages: frozenset[str] = frozenset()) -> set[str]:
+        """Every page of the site, generated or hand-written, as a path under docs/."""
+        return {*self.pages, *docs_pages, EDITING_GUIDE}
+
 
 @dataclass(frozen=True)
 class PageRef:
@@ -70,10 +74,15 @@ def docs_root_of(path: str) -> str:
     return "../" * path.count("/")
 
 
-def render_site(dataset: Dataset) -> RenderedSite:
-    """Every generated page, rendered up front so a template error stops the build before output."""
-    renderer = _Renderer(dataset)
-    return renderer.site()
+def render_site(dataset: Dataset, docs_pages: frozenset[str] = frozenset()) -> RenderedSite:
+    """Every generated page, rendered up front so a template error stops the build before output.
+
+    `docs_pages`: the hand-written pages in docs/ (paths like `about.md`), which data may link to.
+    """
+    site = _Renderer(dataset).site()
+    pages = site.page_paths(docs_pages)
+    site.pages = {path: text.resolve_links(page, docs_root_of(path), pages) for path, page in site.pages.items()}
+    return site
 
 
 # ---------------------------------------------------------------------------
@@ -190,5 +199,6 @@ def _environment(dataset: Dataset) -> jinja2.Environment:
         confidence_labels=CONFIDENCE_LABELS,
         **compare_page.TEMPLATE_GLOBALS,  # labels the comparison and the role pages' short answers share
     )
+    env.filters["linked"] = text.render_links  # LinkedText: plain text and links to this site's pages
     env.filters["long_date"] = lambda day: f"{day.day} {day:%B %Y}"
     return env

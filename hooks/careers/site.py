@@ -6,25 +6,29 @@ from pathlib import Path
 
 from .checks import check_dataset
 from .dataset import read_dataset
+from .links import link_problems
 from .pages import RenderedSite, render_site
 from .paths import missing_paths
 from .problems import DataError, Problem
 from .stale import DEFAULT_MAX_AGE, stale_figures
 
 
-def build_site(data_dir: Path, stale_after: int = DEFAULT_MAX_AGE) -> RenderedSite:
+def build_site(data_dir: Path, stale_after: int = DEFAULT_MAX_AGE, docs_pages: frozenset[str] = frozenset()) -> RenderedSite:
     """Load, validate, cross-check and render. Raises DataError before anything is written.
 
-    Figures more than `stale_after` years old come back as `warnings` on the result.
+    Figures more than `stale_after` years old come back as `warnings` on the result. `docs_pages`
+    are the hand-written pages (paths under docs/), which links from data may point at too.
     """
     dataset = read_dataset(data_dir)
     problems = check_dataset(dataset)
     if problems:
         raise DataError(problems)
     try:
-        site = render_site(dataset)
-        site.warnings = stale_figures(dataset, stale_after) + missing_paths(dataset)
-        return site
+        site = render_site(dataset, docs_pages)
     except Exception as error:  # a template bug must still read as a clear message
         raise DataError([Problem("hooks/careers/templates", None, None,
             f"unexpected error while rendering pages ({type(error).__name__}: {error}): please report it")]) from None
+    if problems := link_problems(dataset, site.page_paths(docs_pages)):
+        raise DataError(problems)
+    site.warnings = stale_figures(dataset, stale_after) + missing_paths(dataset)
+    return site

@@ -25,6 +25,7 @@ from typing import Any, Iterable
 
 from .dataset import Dataset
 from .models import YEAR_IN_TEXT, Fact, Faq, Role, Source
+from .text import words_of
 
 SCHEMA_ORG = "https://schema.org"
 # What a rendered figure shows after its source and year when it is not verified
@@ -172,7 +173,7 @@ def fact_text(fact: Fact, source: Source, with_note: bool = False) -> str:
 def answer_text(paragraphs: list[str], facts: list[Fact], sources: dict[str, Source]) -> str:
     """An FAQ answer, whole, as the page shows it: its paragraphs, then its figures with their notes."""
     figures = [fact_text(fact, sources[fact.source], with_note=True) for fact in facts]
-    return "\n\n".join([*paragraphs, *figures])
+    return "\n\n".join([*map(words_of, paragraphs), *figures])
 
 
 def period_start(period: str) -> str | None:

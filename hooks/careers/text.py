@@ -114,28 +114,67 @@ def links_in(value: str) -> list[tuple[str, str]]:
     return [(match.group(1), match.group(2)) for match in LINK.finditer(value)]
 
 
-def link_problem(target: str, pages: set[str]) -> str | None:
-    """Why `target` is not a page of this site, or None when it is."""
+class TextWithLinks(PlainText):
+    """A `LinkedText` value: plain text, except for `[words](page)` links to this site's pages."""
+
+    __slots__ = ()
+
+
+def words_of(value: str) -> str:
+    """The text a reader reads: each `[words](page)` link as its words."""
+    return LINK.sub(lambda match: match.group(1), value) if isinstance(value, TextWithLinks) else value
+
+
+def link_problem(target: str, pages: set[str], anchors: dict[str, set[str]]) -> str | None:
+    """Why `target` is not a page of this site, or None when it is.
+
+    `anchors`: page file -> the anchors a link may name on it (the FAQ's questions and topics).
+    """
     match = PAGE_TARGET.match(target)
     if not match:
         return (f"`{target}` is not a page of this site: write the page's path without `.md`, "
                 "e.g. `[the finder](finder)` or `[New York](states/ny)`; links to other sites belong in data/sources.yml")
-    page = match.group("page")
-    if f"{page}.md" not in pages and f"{page}/index.md" not in pages:
-        return f"no page `{page}` on this site: check the path (e.g. `states/ny`, `roles/recovery-coach`, `faq`)"
+    if _page_file(match.group("page"), pages) is None:
+        return f"no page `{match.group('page')}` on this site: check the path (e.g. `states/ny`, `roles/recovery-coach`, `faq`)"
+    anchor, page = match.group("anchor"), _page_file(match.group("page"), pages)
+    if anchor and anchor not in anchors.get(page, set()):
+        if page not in anchors:
+            return f"`#{anchor}`: link to the page itself, without `#...` (only the FAQ's questions can be linked to directly)"
+        return f"no question or topic `{anchor}` on that page: use one of its `id`s, e.g. `faq#{sorted(anchors[page])[0]}`"
     return None
 
 
-def render_links(value: str, docs_root: str, pages: set[str]) -> Markup:
-    """Markdown for a `LinkedText` value: its words escaped, its links to this site's pages."""
+# A link from data is written with this mark in place of its page; `resolve_links` swaps the mark
+# for the page's Markdown file once every page is known. Data text cannot write the mark: its `]`
+# is always escaped.
+PAGE_MARK = re.compile(r"\]\(careers-page:([^()#\s]*)(#[^()\s]*)?\)")
+
+
+def render_links(value: str) -> Markup:
+    """Markdown for a `LinkedText` value: its words escaped, each link marked for `resolve_links`."""
     out, position = [], 0
     for match in LINK.finditer(value):
-        out.append(escape_text(value[position:match.start()]) if match.start() > position else "")
-        words, target = match.group(1), PAGE_TARGET.match(match.group(2))
-        page = target.group("page")
-        source = f"{page}.md" if f"{page}.md" in pages else f"{page}/index.md"
+        target = PAGE_TARGET.match(match.group(2))
+        if target is None:  # the checks report it; shown as text meanwhile
+            continue
+        out.append(escape_text(value[position:match.start()]))
         anchor = f"#{target.group('anchor')}" if target.group("anchor") else ""
-        out.append(f"[{escape_text(words)}]({docs_root}{source}{anchor})")
+        out.append(f"[{escape_text(match.group(1))}](careers-page:{target.group('page')}{anchor})")
         position = match.end()
     out.append(escape_text(value[position:]))
     return Markup("".join(out))
+
+
+def resolve_links(markdown: str, docs_root: str, pages: set[str]) -> str:
+    """A rendered page with each marked link pointing at its page's Markdown file (MkDocs checks it too)."""
+    def replace(match: re.Match) -> str:
+        page = _page_file(match.group(1), pages) or f"{match.group(1)}.md"
+        return f"]({docs_root}{page}{match.group(2) or ''})"
+    return PAGE_MARK.sub(replace, markdown)
+
+
+def _page_file(page: str, pages: set[str]) -> str | None:
+    for candidate in (f"{page}.md", f"{page}/index.md"):
+        if candidate in pages:
+            return candidate
+    return None
