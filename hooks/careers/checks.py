@@ -12,6 +12,7 @@ from .dataset import Dataset, Loaded
 from .load import Location, dotted
 from .models import YEAR_IN_TEXT, Detail, Fact, OtherValue, Source, StateCredential
 from .problems import Problem
+from .text import as_reader_sees
 from .walk import walk
 
 FIGURE_IN_PROSE = re.compile(r"\$\s?\d|\d\s?%")
@@ -33,8 +34,11 @@ def check_dataset(dataset: Dataset, today: datetime.date | None = None) -> list[
     for loaded in dataset.everything():
         problems += context.check(loaded)
     problems += _duplicate_source_ids(dataset.sources)
-    problems += _unique(dataset.roles, "title", lambda role: role.title.casefold(), "another role has the same title")
-    problems += _unique(dataset.credentials, "title", lambda c: c.title.casefold(), "another credential has the same title")
+    # Titles compared as a reader sees them (careers.text.as_reader_sees): case, spacing and look-alike forms ignored.
+    problems += _unique(dataset.roles, "title", lambda role: as_reader_sees(role.title), "another role has the same title")
+    problems += _unique(dataset.credentials, "title", lambda c: as_reader_sees(c.title), "another credential has the same title")
+    problems += _unique(dataset.credentials, "short_name", lambda c: as_reader_sees(c.short_name), "another credential has the same short name")
+    problems += _unique(dataset.states, "name", lambda state: as_reader_sees(state.name), "another state has the same name")
     problems += _duplicate_question_ids(dataset.faq)
     for feature in (paths, ladder, finder):  # Plan your path: references, and the finder's hours as written
         problems += feature.check(dataset)

@@ -18,6 +18,7 @@ from pydantic.fields import FieldInfo
 
 from .pages import TEMPLATES
 from .schema import SCHEMAS
+from .text import TextWithLinks
 
 START = "<!-- field-reference:start (generated from hooks/careers/models.py; do not edit by hand) -->"
 END = "<!-- field-reference:end -->"
@@ -123,9 +124,11 @@ def _type_name(annotation: Any) -> str:
     if origin is typing.Literal:
         return "one of " + ", ".join(f"`{a}`" for a in args)
     if origin is typing.Annotated:
+        if any(getattr(meta, "func", None) is TextWithLinks for meta in args[1:]):
+            return "plain text; may link to this site's pages as `[words](page)`"
         return _type_name(args[0])
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return "fields below"
-    return {"str": "text", "int": "whole number", "bool": "`true` or `false`", "date": "date `YYYY-MM-DD`"}.get(
+    return {"str": "plain text", "int": "whole number", "bool": "`true` or `false`", "date": "date `YYYY-MM-DD`"}.get(
         getattr(annotation, "__name__", str(annotation)), str(annotation))
 
