@@ -105,7 +105,7 @@ def as_reader_sees(value: str) -> str:
 
 # `[words](page)` or `[words](page#anchor)`: page is a path of this site without `.md`,
 # e.g. `finder`, `states/ny`, `roles/recovery-coach`.
-LINK = re.compile(r"\[([^\[\]]+)\]\(([^()\s]*)\)")
+LINK = re.compile(r"\[([^\[\]]+)\]\((.*?)\)")
 PAGE_TARGET = re.compile(r"^(?P<page>[a-z0-9]+(?:[-/][a-z0-9]+)*)(?:#(?P<anchor>[a-z0-9]+(?:-[a-z0-9]+)*))?$")
 
 
