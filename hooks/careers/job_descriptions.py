@@ -30,7 +30,9 @@ from .dataset import Dataset, Loaded
 from .language_check import Checker, Hit, rules_json
 from .load import dotted
 from .models import (
+    ALLOWED_PLACEHOLDERS,
     PLACEHOLDER,
+    PLACEHOLDERS,
     EssentialRule,
     Fact,
     JobDescription,
@@ -54,6 +56,10 @@ PLACEHOLDER_LABELS = {
     "work_arrangement": "On site, hybrid or remote",
     "pay": "Pay range",
 }
+# The only texts in which placeholders are filled in: `brief` (data/jobs/) and `equal_opportunity`
+# (data/job-descriptions.yml), both `JobText` in the models. Everywhere else a brace would reach the
+# reader as typed, so the check refuses it.
+PLACEHOLDER_FIELDS = ("brief", "equal_opportunity")
 SECTION_TITLES = {
     "brief": "Job brief",
     "responsibilities": "Responsibilities",
@@ -117,7 +123,8 @@ class Template:
         return [self.job.level(key).experience, *self.job.qualifications, *self.job.level(key).qualifications]
 
     def segments(self, text: str, job_title: str) -> list[tuple[str, str]]:
-        """A text cut at its placeholders: ("text", words) and ("placeholder", label) pairs."""
+        """A text cut at its placeholders: ("text", words) and ("placeholder", label) pairs. Anything
+        else in braces stays words, as typed (the models refuse it; this never fails on it)."""
         parts: list[tuple[str, str]] = []
         for index, piece in enumerate(PLACEHOLDER.split(text)):
             if index % 2 == 0:
@@ -125,8 +132,10 @@ class Template:
                     parts.append(("text", piece))
             elif piece == "job_title":
                 parts.append(("text", job_title))
-            else:
+            elif piece in PLACEHOLDERS:
                 parts.append(("placeholder", PLACEHOLDER_LABELS[piece]))
+            else:
+                parts.append(("text", f"{{{piece}}}"))
         return parts
 
     def plain_text(self, key: str) -> str:
@@ -134,7 +143,7 @@ class Template:
         level = self.job.level(key)
         values = {"organization": f"[{PLACEHOLDER_LABELS['organization']}]", "job_title": level.title,
                   "location": f"[{PLACEHOLDER_LABELS['location']}]"}
-        fill = lambda text: PLACEHOLDER.sub(lambda m: values[m.group(1)], text)  # noqa: E731
+        fill = lambda text: PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group()), text)  # noqa: E731
         lines = [level.title, "", SECTION_TITLES["brief"], *map(fill, self.job.brief), "",
                  SECTION_TITLES["responsibilities"], *(f"- {fill(t)}" for t in self.responsibilities(key)), "",
                  SECTION_TITLES["qualifications"], *(f"- {fill(t)}" for t in self.qualifications(key)), "",
@@ -209,6 +218,7 @@ def check(dataset: Dataset) -> list[Problem]:
                 f"`{job.role}` is not a peer role: job-description templates are for peer roles only"))
     for loaded in [*dataset.jobs, dataset.job_descriptions]:
         problems += _wording_problems(loaded, checker)
+        problems += _brace_problems(loaded)
     for template in templates(dataset):
         for info, _ in template.levels:
             for rule in checker.missing(template.plain_text(info.key)):
@@ -226,6 +236,21 @@ def _wording_problems(loaded: Loaded, checker: Checker) -> list[Problem]:
         for hit in checker.hits(value):
             problems.append(Problem(loaded.document.path, loaded.document.line_of(location), dotted(location),
                                     _hit_message(hit)))
+    return problems
+
+
+def _brace_problems(loaded: Loaded) -> list[Problem]:
+    """Braces in a text whose placeholders are not filled in: the reader would see them as typed."""
+    problems = []
+    for location, value, _ in walk(loaded.model):
+        if isinstance(value, str) and location and location[0] not in PLACEHOLDER_FIELDS and ("{" in value or "}" in value):
+            piece = next(iter(PLACEHOLDER.findall(value)), None)
+            wrong = (f"`{{{piece}}}` is not filled in here, so readers would see the braces: write the words "
+                     "themselves, e.g. “our organization”." if piece is not None else
+                     "a `{` or `}` here would reach readers as typed: remove it.")
+            problems.append(Problem(loaded.document.path, loaded.document.line_of(location), dotted(location),
+                f"{wrong} Placeholders ({ALLOWED_PLACEHOLDERS}) work only in a template's `brief` and in "
+                "data/job-descriptions.yml's `equal_opportunity`"))
     return problems
 
 

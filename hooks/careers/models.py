@@ -30,12 +30,20 @@ from .text import PlainText, TextWithLinks, as_plain_text, invisible_character
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
+FORMULA_STARTS = frozenset("=+-@")
+
+
 def _plain(value: str) -> str:
     """Text as a reader will see it: no invisible characters, one space between words."""
     if found := invisible_character(value):
         raise ValueError(f"contains an invisible or direction-changing character, {found}: delete it "
                          "(it can make the text read differently from what is stored; retype the words around it)")
-    return PlainText(" ".join(value.split()))
+    value = " ".join(value.split())
+    # (`-40 hours` is left to the negative-figure check, which says more)
+    if value[:1] in FORMULA_STARTS and not re.match(r"-\s?\$?\d", value):
+        raise ValueError(f"starts with `{value[0]}`: spreadsheets run a cell that starts with = + - or @ as a formula "
+                         "(the comparison table's CSV download); start with a word instead")
+    return PlainText(value)
 
 
 # Every text field is plain text, shown as typed (careers.text): never Markdown or HTML.
@@ -294,11 +302,17 @@ def _crisis_href(value: str) -> str:
             raise ValueError(f"`{value}` has {digits} digits; a phone number has {PHONE_DIGITS[0]} to "
                              f"{PHONE_DIGITS[1]}: check the number, e.g. {example}")
         return value
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+        port_ok = parts.port is None or parts.port > 0  # reading the port checks it
+    except ValueError:  # e.g. an unclosed `[` read as an IPv6 address, or a port that is not a number
+        parts, port_ok = urlsplit(""), False
+        if value.lower().startswith("https://"):
+            parts = parts._replace(scheme="https")
     if parts.scheme == "http":
         raise ValueError(f"`{value}` starts with http://: use the page's https:// address, so the chat is private")
     if parts.scheme == "https":
-        if not parts.hostname or "." not in parts.hostname or any(char.isspace() for char in value):
+        if not port_ok or not parts.hostname or "." not in parts.hostname or any(char.isspace() for char in value):
             raise ValueError(f"`{value}` is not a full web address: write the chat page's address in full, "
                              "e.g. `https://988lifeline.org/chat/`")
         return value
@@ -728,12 +742,26 @@ def _phrase(value: str) -> str:
     return " ".join(value.split())
 
 
+ALLOWED_PLACEHOLDERS = ", ".join(f"`{{{p}}}`" for p in PLACEHOLDERS)
+# A brace and what follows it up to the next brace, to show an editor the piece that is wrong.
+BRACED = re.compile(r"\{+[^{}]*\}*|\}+")
+
+
 def _placeholders(value: str) -> str:
-    for name in PLACEHOLDER.findall(value):
-        if name not in PLACEHOLDERS:
-            raise ValueError(f"`{{{name}}}` is not a placeholder: use " + ", ".join(f"`{{{p}}}`" for p in PLACEHOLDERS))
-    if value.count("{") != value.count("}"):
-        raise ValueError("a `{` or `}` is unmatched: placeholders look like `{organization}`")
+    """A text may hold the placeholders, each in one pair of braces; any other brace is a mistake."""
+    for match in BRACED.finditer(value):
+        piece = match.group()
+        name = piece.strip("{}")
+        if piece == f"{{{name}}}" and name in PLACEHOLDERS:
+            continue
+        if name.strip() in PLACEHOLDERS and "{" in piece and "}" in piece:
+            raise ValueError(f"`{piece}` is not a placeholder: write `{{{name.strip()}}}`, with one pair of braces and "
+                             f"no spaces inside; the placeholders are {ALLOWED_PLACEHOLDERS}")
+        if piece.startswith("{") and piece.endswith("}"):
+            raise ValueError(f"`{piece}` is not a placeholder: use {ALLOWED_PLACEHOLDERS}")
+        near = re.match(r"[{}]+\s*[^\s{}]*", piece).group()
+        raise ValueError(f"a `{near[0]}` is unmatched near `{near}`: write a placeholder in one pair of braces, "
+                         f"{ALLOWED_PLACEHOLDERS}")
     return value
 
 

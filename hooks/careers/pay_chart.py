@@ -6,14 +6,17 @@ bar per distinct figure and lays the bars out as numbers. The drawing itself is 
 template `pay-chart.html.j2`; nothing here writes markup.
 
 Hourly and yearly figures get separate panels with their own scales: they are never converted
-into each other. Each bar says its year and source; bars for other occupations are hatched and
-say "not peer pay"; a panel whose figures come from different years or are of different kinds
-says in words that they are not directly comparable.
+into each other. No one figure sets a panel's scale on its own: a figure far above the others
+(`OUTLIER_RATIO`) is off the scale, its bar cut at the scale's end and labelled so (`Bar.off_scale`),
+its amount written beside it as for every bar. Each bar says its year and source; bars for other
+occupations are hatched and say "not peer pay"; a panel whose figures come from different years or
+are of different kinds says in words that they are not directly comparable.
 """
 
 from __future__ import annotations
 
 import re
+import statistics
 import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
@@ -29,6 +32,13 @@ STATISTIC = re.compile(r"\b(median|average)\b", re.IGNORECASE)
 NOT_A_POINT_FIGURE = re.compile(r"\b(more|less|fewer|higher|lower) than\b|\bup to\b|\bat least\b|\bgap\b", re.IGNORECASE)
 NOT_MARKET_DATA = {"uncertain", "example"}
 CONFIDENCE_WORDS = {"secondary": "secondary source", "uncertain": "sources disagree", "example": "example only"}
+# A figure more than this many times the median of its panel's other figures is off the scale: the
+# others set the scale, so one large figure (even a plausible one, checks.PAY_RANGES) cannot shrink
+# every other bar to a sliver. Three times leaves room for the real spread of the roles compared
+# (the yearly medians differ by less than two times today).
+OUTLIER_RATIO = 3
+OFF_SCALE_WORDS = "off the scale: bar cut short"
+OFF_SCALE_WARNING = "A figure far above the others is off the scale: its bar is cut short."
 
 Per = Literal["hour", "year"]
 PANEL_TITLES = {"hour": "Hourly pay, in US dollars an hour", "year": "Yearly pay, in US dollars a year"}
@@ -85,6 +95,7 @@ class Bar:
     meta_lines: tuple[str, ...]
     bar_top: float
     bar_width: float
+    off_scale: bool = False  # drawn cut short at the end of the scale (its amount is still written beside it)
 
     @property
     def peer(self) -> bool:
@@ -98,6 +109,8 @@ class Bar:
             parts.append(words)
         if not self.peer:
             parts.append("not peer pay")
+        if self.off_scale:
+            parts.append(OFF_SCALE_WORDS)
         return " · ".join(parts)
 
     @property
@@ -207,7 +220,7 @@ def plot_width() -> float:
 
 
 def _panel(per: Per, figures: list, sources: dict[str, Source], top: float) -> Panel:
-    scale_max = _nice_ceiling(max(amount.value for _, amount, _ in figures))
+    scale_max = _nice_ceiling(scale_top([amount.value for _, amount, _ in figures]))
     warnings = []
     years = {_first_year(fact.year) for fact, _, _ in figures}
     if len(years) > 1:
@@ -215,6 +228,8 @@ def _panel(per: Per, figures: list, sources: dict[str, Source], top: float) -> P
     kinds = {(amount.statistic, roles[0].group == "peer") for _, amount, roles in figures}
     if len(kinds) > 1:
         warnings.append("Medians, averages and different jobs: not directly comparable.")
+    if any(amount.value > scale_max for _, amount, _ in figures):
+        warnings.append(OFF_SCALE_WARNING)
     wrapped_warnings = tuple(line for warning in warnings for line in _wrap(warning, META_CHARS))
     axis_top = top + TITLE_LINE + META_LINE * len(wrapped_warnings) + 6
     y = axis_top + AXIS_LINE + 6
@@ -222,12 +237,24 @@ def _panel(per: Per, figures: list, sources: dict[str, Source], top: float) -> P
     for fact, amount, roles in figures:
         source = sources[fact.source]
         label_lines = _wrap(fact.text, LABEL_CHARS)
-        draft = Bar(fact, amount, source, tuple(roles), y, label_lines, (), 0, 0)
+        off_scale = amount.value > scale_max
+        draft = Bar(fact, amount, source, tuple(roles), y, label_lines, (), 0, 0, off_scale)
         bar = Bar(fact, amount, source, tuple(roles), y, label_lines, _wrap(draft.label, META_CHARS),
-                  y + LABEL_LINE * len(label_lines) + 2, float(amount.value / scale_max) * plot_width())
+                  y + LABEL_LINE * len(label_lines) + 2, float(min(amount.value / scale_max, 1)) * plot_width(),
+                  off_scale)
         bars.append(bar)
         y = bar.bottom + BAR_GAP
     return Panel(per, PANEL_TITLES[per], wrapped_warnings, top, axis_top, y - BAR_GAP - top, scale_max, tuple(bars))
+
+
+def scale_top(values: list[Decimal]) -> Decimal:
+    """The largest value that is not off the scale: not more than OUTLIER_RATIO times the median of
+    the other values. The smallest value never is, so there is always one."""
+    if len(values) < 2:
+        return max(values)
+    kept = [value for index, value in enumerate(values)
+            if value <= OUTLIER_RATIO * statistics.median(values[:index] + values[index + 1:])]
+    return max(kept)
 
 
 def _wrap(text: str, width: int) -> tuple[str, ...]:

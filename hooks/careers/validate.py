@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .load import Document, Location, dotted
+from .models import SLUG_PATTERN
 from .problems import Problem
 
 M = TypeVar("M", bound=BaseModel)
@@ -33,45 +34,129 @@ def validate(document: Document, model: type[M]) -> tuple[M | None, list[Problem
 
 def _problem(document: Document, model: type[BaseModel], error: Any) -> Problem:
     location: Location = tuple(error["loc"])
-    kind = error["type"]
     field = dotted(location) or None
-    line = document.line_of(location)
+    return Problem(document.path, document.line_of(location), field, _message(document, model, location, error))
+
+
+# Kinds of value a field expects, as an editor would say them.
+EXPECTED = {
+    "string_type": "text",
+    "list_type": "a list (lines starting with `- `)",
+    "bool_type": "true or false",
+    "int_type": "a whole number",
+    "model_type": "a set of `field: value` lines",
+    "dict_type": "a set of `field: value` lines",
+    "date_type": "a date",
+}
+# What to write in a field left empty (`title:` with nothing after it), by the kind expected.
+WHEN_EMPTY = {
+    "list_type": "add at least one item, each on its own line starting with `- `",
+    "bool_type": "write `true` or `false`",
+    "int_type": "write a whole number",
+    "model_type": "add its `field: value` lines, indented under it",
+    "dict_type": "add its `field: value` lines, indented under it",
+    "date_type": "write a date, e.g. `2026-11-23`",
+}
+STATE_CODE_PATTERN = r"^[A-Z]{2}$"
+
+
+def _message(document: Document, model: type[BaseModel], location: Location, error: Any) -> str:
+    """Pydantic's error in words for editors: what is wrong and what to do."""
+    kind, given, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    name = location[-1] if location else None
     if kind == "missing":
-        message = f"this required field is missing: add `{location[-1]}:`"
-    elif kind == "extra_forbidden":
-        message = _unknown_field(model, location)
-    elif kind in ("string_type", "list_type", "bool_type", "int_type", "model_type", "dict_type"):
-        message = document.read_as(location) or _wrong_type(kind, error["input"])
-    elif kind == "string_pattern_mismatch" and location[-1] in ("slug", "id", "role", "source"):
-        message = f"`{error['input']}` is not a valid id: use lowercase letters, digits and hyphens, e.g. `recovery-coach`"
-    elif kind == "string_pattern_mismatch" and location[-1] == "href":
-        message = f"`{error['input']}` must start with tel:, sms: or https://"
-    elif kind == "literal_error":
-        message = f"`{error['input']}` is not allowed: use {error['ctx']['expected']}"
-    elif kind in ("too_short", "string_too_short"):
-        message = "is empty: " + error["msg"].replace("List should", "give").replace("String should", "write")
-    elif kind == "string_too_long":
-        message = f"is {len(error['input'])} characters long, over the limit of {error['ctx']['max_length']}: shorten it"
-    elif kind in ("greater_than_equal", "less_than_equal"):
-        message = f"`{error['input']}` is out of range: {error['msg'].lower().replace('input should be', 'it should be')}"
-    elif kind == "value_error":
-        message = error["msg"].removeprefix("Value error, ")
-    else:
-        message = error["msg"]
-    return Problem(document.path, line, field, message)
+        return f"this required field is missing: add `{name}:`"
+    if kind == "extra_forbidden":
+        return _unknown_field(model, location)
+    if given is None and (kind in EXPECTED or kind.startswith("date_")):
+        return "is empty: " + (_write_text(model, location) if kind == "string_type"
+                               else WHEN_EMPTY.get(kind, WHEN_EMPTY["date_type"]))
+    if kind.startswith("date_"):
+        return f"{_shown(given)} is not a date: write it as year-month-day, e.g. `2026-11-23`"
+    if kind in EXPECTED:
+        return document.read_as(location) or _wrong_type(kind, given)
+    if kind in ("int_parsing", "int_parsing_size", "int_from_float", "finite_number"):
+        return f"{_shown(given)} is not a whole number: write digits only, without a decimal point, e.g. `40`"
+    if kind == "bool_parsing":
+        return f"{_shown(given)} is not true or false: write `true` or `false`"
+    if kind == "string_pattern_mismatch":
+        return _pattern_message(ctx.get("pattern"), given)
+    if kind == "literal_error":
+        return f"{_shown(given)} is not allowed: use {ctx['expected']}"
+    if kind == "string_too_short":
+        if not str(given).strip():
+            return "is empty: " + _write_text(model, location)
+        return f"`{given}` is too short: write at least {ctx['min_length']} characters"
+    if kind == "too_short":
+        need, have = ctx["min_length"], ctx.get("actual_length", 0)
+        if have == 0:
+            return f"is empty: add at least {_items(need)}, each on its own line starting with `- `"
+        return f"has {_items(have)}, fewer than the {need} needed: add {_items(need - have, 'more')}"
+    if kind == "too_long":
+        limit, have = ctx["max_length"], ctx.get("actual_length", 0)
+        return f"has {_items(have)}, more than the {limit} allowed: remove {_items(have - limit)}"
+    if kind == "string_too_long":
+        return f"is {len(given)} characters long, over the limit of {ctx['max_length']}: shorten it"
+    if kind in ("greater_than_equal", "greater_than"):
+        bound = ctx.get("ge", ctx.get("gt"))
+        return f"{_shown(given)} is too small: use {bound} or more" if kind == "greater_than_equal" \
+            else f"{_shown(given)} is too small: use a number above {bound}"
+    if kind in ("less_than_equal", "less_than"):
+        bound = ctx.get("le", ctx.get("lt"))
+        return f"{_shown(given)} is too large: use {bound} or less" if kind == "less_than_equal" \
+            else f"{_shown(given)} is too large: use a number below {bound}"
+    if kind == "value_error":
+        return error["msg"].removeprefix("Value error, ")
+    # Any other kind: pydantic's words, with its "Input should be" made a plain instruction.
+    return f"{_shown(given)} cannot be used here: " + error["msg"].replace("Input should be", "it should be")
+
+
+def _write_text(model: type[BaseModel], location: Location) -> str:
+    name = location[-1] if location else None
+    if isinstance(name, int):
+        return "write this item, or remove the line"
+    try:
+        optional = not _model_in(_annotation_at(model, location[:-1])).model_fields[name].is_required()
+    except (KeyError, TypeError):
+        optional = False
+    return f"write the text after `{name}:`" + (", or remove the line (this field is optional)" if optional else "")
+
+
+def _pattern_message(pattern: str | None, given: Any) -> str:
+    if pattern == SLUG_PATTERN:
+        return f"`{given}` is not a valid id: use lowercase letters, digits and hyphens, e.g. `recovery-coach`"
+    if pattern == STATE_CODE_PATTERN:
+        return f"`{given}` is not a state code: write the state's two-letter postal code in capitals, e.g. `CA`"
+    return f"`{given}` is not written in the form this field needs: see this field in the editing guide"
+
+
+def _items(count: int, word: str = "") -> str:
+    noun = "item" if count == 1 else "items"
+    return f"{count} {word} {noun}" if word else f"{count} {noun}"
+
+
+def _shown(given: Any) -> str:
+    """A value in a message: `as typed`, or what kind of block it is."""
+    if isinstance(given, dict):
+        return "a set of `field: value` lines"
+    if isinstance(given, list):
+        return "a list"
+    return f"`{given}`"
 
 
 def _wrong_type(kind: str, given: Any) -> str:
-    expected = {
-        "string_type": "text",
-        "list_type": "a list (lines starting with `- `)",
-        "bool_type": "true or false",
-        "int_type": "a whole number",
-        "model_type": "a set of `field: value` lines",
-        "dict_type": "a set of `field: value` lines",
-    }[kind]
-    shown = "nothing" if given is None else f"`{given}`"
-    return f"expected {expected}, found {shown}"
+    expected = EXPECTED[kind]
+    if isinstance(given, dict):
+        found = "a set of `field: value` pairs"
+        hint = "text that starts with `{` or holds `: ` needs them"
+    elif isinstance(given, list):
+        found = "a list"
+        hint = "text that starts with `[` or `- ` needs them"
+    else:
+        return f"expected {expected}, found `{given}`"
+    if kind == "string_type":
+        return f"expected text, found {found}: if this is text, put all of it in quotes (\"...\"); {hint}"
+    return f"expected {expected}, found {found}"
 
 
 def _unknown_field(model: type[BaseModel], location: Location) -> str:
@@ -88,13 +173,18 @@ def _unknown_field(model: type[BaseModel], location: Location) -> str:
 
 def _fields_at(model: type[BaseModel], location: Location) -> list[str]:
     """Names of the fields allowed at `location` inside `model`."""
+    return list(_model_in(_annotation_at(model, location)).model_fields)
+
+
+def _annotation_at(model: type[BaseModel], location: Location) -> Any:
+    """The type of the value at `location` inside `model`."""
     current: Any = model
     for part in location:
         if isinstance(part, int):
             current = _item_type(current)
         else:
             current = _model_in(current).model_fields[part].annotation
-    return list(_model_in(current).model_fields)
+    return current
 
 
 def _item_type(annotation: Any) -> Any:

@@ -147,6 +147,41 @@
   // A piece of a text: words, or a placeholder still to fill in.
   function words(text) { return { text: text }; }
   function slot(label) { return { placeholder: label }; }
+
+  // The placeholders a template's texts may hold (hooks/careers/models.py PLACEHOLDERS); the build
+  // refuses any other, and here anything else in braces stays words, exactly as written.
+  var PLACEHOLDERS = ["organization", "job_title", "location"];
+  var PLACEHOLDER = /\{([^{}]*)\}/g;
+
+  function textOf(value) { return typeof value === "string" ? value : ""; }
+  function textsOf(value) { return Array.isArray(value) ? value.map(textOf) : []; }
+
+  // `text` cut at its placeholders: `values` maps a placeholder's name to the piece that stands for it.
+  function fillText(text, values) {
+    var parts = [];
+    var last = 0;
+    var source = textOf(text);
+    var match;
+    PLACEHOLDER.lastIndex = 0;
+    while ((match = PLACEHOLDER.exec(source)) !== null) {
+      var end = match.index + match[0].length;
+      var known = PLACEHOLDERS.indexOf(match[1]) !== -1 && Object.prototype.hasOwnProperty.call(values, match[1]) &&
+        source.charAt(match.index - 1) !== "{" && source.charAt(end) !== "}";  // `{{organization}}` is not one
+      if (!known) continue;  // not a placeholder: left in the words around it
+      if (match.index > last) parts.push(words(source.slice(last, match.index)));
+      parts.push(values[match[1]]);
+      last = end;
+    }
+    if (last < source.length) parts.push(words(source.slice(last)));
+    return parts;
+  }
+
+  // A placeholder's label from the published JSON, or its name in brackets when the JSON lacks it.
+  function slotFor(labels, name) {
+    var label = labels && Object.prototype.hasOwnProperty.call(labels, name) ? labels[name] : null;
+    return slot(typeof label === "string" ? label : name);
+  }
+
   function plain(parts) {
     return parts.map(function (p) { return p.placeholder !== undefined ? "[" + p.placeholder + "]" : p.text; }).join("");
   }
@@ -280,24 +315,19 @@
     var job = this.job;
     // What the user typed is shown even while it has an error: as text, so nothing in it can run.
     var ok = function (name) { return Boolean(v[name]); };
-    var location = ok("city") && ok("state") ? words(v.city + ", " + v.state) : slot(job.placeholders.location);
-    var organization = ok("organization") ? words(v.organization) : slot(job.placeholders.organization);
+    var location = ok("city") && ok("state") ? words(v.city + ", " + v.state) : slotFor(job.placeholders, "location");
+    var organization = ok("organization") ? words(v.organization) : slotFor(job.placeholders, "organization");
     var fillIn = function (text) {
-      return text.split(/\{(organization|job_title|location)\}/).map(function (piece, index) {
-        if (index % 2 === 0) return words(piece);
-        if (piece === "organization") return organization;
-        if (piece === "location") return location;
-        return words(v.level.title);
-      }).filter(function (part) { return part.placeholder !== undefined || part.text; });
+      return fillText(text, { organization: organization, location: location, job_title: words(textOf(v.level.title)) });
     };
     var listOf = function (name) { return lines(v[name]).map(function (line) { return [words(line)]; }); };
-    var brief = job.brief.map(fillIn);
+    var brief = textsOf(job.brief).map(fillIn);
     if (ok("about")) brief.push([words(v.about)]);
     var pay = v.pay["pay-min"] !== undefined && v.pay["pay-max"] !== undefined
       ? words((v.pay["pay-min"] === v.pay["pay-max"] ? money(v.pay["pay-min"], v.period)
               : money(v.pay["pay-min"], v.period) + " to " + money(v.pay["pay-max"], v.period)) +
               (v.period === "hour" ? " an hour" : " a year"))
-      : slot(job.placeholders.pay);
+      : slotFor(job.placeholders, "pay");
     var sections = [
       { key: "brief", heading: job.sections.brief, paragraphs: brief },
       { key: "responsibilities", heading: job.sections.responsibilities, items: listOf("responsibilities") },
