@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import asdict
 from html import unescape
 from pathlib import Path
 
@@ -17,13 +18,14 @@ from careers import DataError, build_site  # noqa: E402
 from careers.markers import UnknownMarker, expand_markers, unknown_markers  # noqa: E402
 from careers.editing_guide import page as editing_guide_page  # noqa: E402
 from careers.menu import escape_titles, fit_menu, merge_nav, place_outside_menu  # noqa: E402
-from careers.pages import EDITING_GUIDE, TEMPLATES  # noqa: E402
+from careers.pages import EDITING_GUIDE, TEMPLATES, RenderedSite  # noqa: E402
 from careers.reviewed import last_commit_date  # noqa: E402
 from careers.structured_data import breadcrumb_trail, page_publishing, reviewed_date  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
 _site = None
+_serving = False  # `mkdocs serve`: live reload, and data problems shown in the preview instead of a stop
 _menu = None  # careers.menu.Menu: the nav, and the pages long sections leave out of it
 # Messages for editors go to their own logger: warnings, so that `strict: true` does not turn them
 # into failures; errors, because MkDocs' build logger drops a message it has already shown in the
@@ -48,16 +50,32 @@ def _data_dir(config) -> Path:
     return Path(config.config_file_path).parent / "data"
 
 
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
+
 # Validate and render everything before MkDocs cleans or writes the output folder.
 def on_config(config):
     global _site, _menu
+    config.extra["live_reload"] = _serving  # overrides/main.html names assets/javascripts/live-reload.js
+    config.extra["data_problems"] = []
     try:
         docs = Path(config.docs_dir)
         _site = build_site(_data_dir(config), stale_after=config.extra.get("stale_figure_years", 8),
                            docs_pages=frozenset(page.relative_to(docs).as_posix() for page in docs.rglob("*.md")))
     except DataError as error:
         *problems, summary = error.report().splitlines()
-        _stop(problems, summary)
+        if not _serving:
+            _stop(problems, summary)
+        # Previewing: every page shows the problems (overrides/partials/data-problems.html) and
+        # reloads once they are fixed; the last good pages keep their addresses meanwhile.
+        for problem in problems:
+            _log.error(problem)
+        count = len(error.problems)
+        _log.error(f"Preview: every page lists the {count} {'problem' if count == 1 else 'problems'} above until the data is fixed and saved.")
+        config.extra["data_problems"] = [asdict(problem) for problem in error.problems]
+        _site = _site or RenderedSite()
     for warning in _site.warnings:
         _log.warning(str(warning))
     if messages := unknown_markers(Path(config.docs_dir), _site.snippets):
@@ -90,6 +108,8 @@ def on_nav(nav, config, files):
 
 # Expand `<!-- careers:... -->` markers in hand-written pages.
 def on_page_markdown(markdown, page, config, files):
+    if config.extra["data_problems"]:
+        return ""  # the page shows the data problems instead (overrides/main.html)
     try:
         return expand_markers(markdown, _site.snippets, page.file.src_uri)
     except UnknownMarker as error:
@@ -124,6 +144,12 @@ def _index_of(section):
 # Rebuild when an editor saves a data file or a page template.
 def on_serve(server, config, builder):
     server.watch(str(_data_dir(config)))
+    server.watch(config.theme.custom_dir)  # overrides/: MkDocs watches theme folders only with --watch-theme
+    # MkDocs writes an inline live-reload script into every page it serves, which the site's
+    # Content-Security-Policy blocks (and reports in the console); the pages load
+    # assets/javascripts/live-reload.js instead. mkdocs is pinned to 1.6.1, the last 1.x.
+    if hasattr(server, "_inject_js_into_html"):
+        server._inject_js_into_html = lambda content, epoch: content
     server.watch(str(TEMPLATES))
     server.watch(str(Path(config.config_file_path).parent / "CONTRIBUTING.md"))
     return server

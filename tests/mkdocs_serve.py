@@ -19,7 +19,8 @@ from pathlib import Path
 @contextlib.contextmanager
 def mkdocs_serve(project: Path) -> Iterator[Callable[..., list[str]]]:
     """Start `mkdocs serve` in `project` on a free port and wait until it serves. Yields
-    `read_until(*needles)`: the log lines up to and including the first with one of the needles."""
+    `read_until(*needles)`: the log lines up to and including the first with one of the needles;
+    `read_until.url` is the address it serves."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -38,6 +39,7 @@ def mkdocs_serve(project: Path) -> Iterator[Callable[..., list[str]]]:
             if any(needle in line for needle in needles):
                 return seen
 
+    read_until.url = f"http://127.0.0.1:{port}/"
     try:
         read_until("Serving on")
         yield read_until

@@ -59,7 +59,7 @@ def test_serve_reports_a_mistake_every_time_it_is_saved(project_copy):
         for text in (bad, good, bad):
             time.sleep(1)  # MkDocs polls for changes every half second
             role.write_text(text)
-            seen = read_until("Reloading browsers" if text == good else "Aborted with a BuildError")
+            seen = read_until("Reloading browsers" if text == good else "Preview: every page lists")
             reports.append([line for line in seen if "bls-2030" in line])
     first, fixed, again = reports
     assert first and again and not fixed
