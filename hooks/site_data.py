@@ -25,6 +25,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
 _site = None
+STALE_COMMAND = "cd hooks && ../.venv/bin/python -m careers --stale"
 _serving = False  # `mkdocs serve`: live reload, and data problems shown in the preview instead of a stop
 _menu = None  # careers.menu.Menu: the nav, and the pages long sections leave out of it
 # Messages for editors go to their own logger: warnings, so that `strict: true` does not turn them
@@ -78,6 +79,10 @@ def on_config(config):
         _site = _site or RenderedSite()
     for warning in _site.warnings:
         _log.warning(str(warning))
+    if _site.stale:
+        count, age = len(_site.stale), config.extra.get("stale_figure_years", 8)
+        _log.warning(f"{count} {'figure is' if count == 1 else 'figures are'} more than {age} years old: "
+                     f"list them with `{STALE_COMMAND}`, then look for newer ones or mark each `old_on_purpose`")
     if messages := unknown_markers(Path(config.docs_dir), _site.snippets):
         _stop(messages, f"Build stopped: {len(messages)} unknown marker(s) in docs/. Nothing was written.")
     config.extra["crisis"] = _site.crisis

@@ -119,8 +119,30 @@ def test_the_build_prints_warnings_and_still_succeeds(project_copy, tmp_path):
     config.write_text(config.read_text().replace("stale_figure_years: 8", "stale_figure_years: 3"))
     result = mkdocs_build(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    assert re.search(r"WARNING -  data/roles/psychologist\.yml:\d+: pay\.figures\[1\]\.year: this figure is from 2022", result.stderr)
+    # One line for all of them, naming the command that lists them
+    summary = [line for line in result.stderr.splitlines() if "years old" in line]
+    assert len(summary) == 1 and re.fullmatch(
+        r"WARNING -  \d+ figures are more than 3 years old: list them with `cd hooks && \.\./\.venv/bin/python -m careers "
+        r"--stale`, then look for newer ones or mark each `old_on_purpose`", summary[0]), summary
+    assert "this figure is from" not in result.stderr
     assert (tmp_path / "site" / "index.html").exists()
+    listed = subprocess.run([sys.executable, "-m", "careers", "--stale"], cwd=project_copy / "hooks",
+                            capture_output=True, text=True, timeout=120)
+    lines = listed.stdout.splitlines()
+    count = int(re.search(r"WARNING -  (\d+) figures", summary[0]).group(1))
+    assert len(lines) == count + 1 and lines[-1].startswith(f"{count} figures older than 3 years")
+    assert any(re.match(r"data/roles/psychologist\.yml:\d+: pay\.figures\[1\]\.year: this figure is from 2022", line) for line in lines)
+
+
+def test_a_figure_old_on_purpose_is_not_stale(data_copy):
+    dataset = read_dataset(data_copy)
+    letters = [w for w in map(str, stale_figures(dataset, max_age=8, today=datetime.date(2026, 11, 23))) if "from 2007" in w]
+    assert letters == []  # the 2007 CMS letter's facts are marked `old_on_purpose`
+    faq = data_copy / "faq.yml"
+    faq.write_text(re.sub(r"\n *old_on_purpose: .*", "", faq.read_text(), count=1))
+    letters = [w for w in map(str, stale_figures(read_dataset(data_copy), max_age=8, today=datetime.date(2026, 11, 23)))
+               if "from 2007" in w]
+    assert len(letters) == 1 and letters[0].startswith("data/faq.yml:")
 
 
 # ---------------------------------------------------------------------------

@@ -3,6 +3,8 @@
     python -m careers [data-folder]     check data/ without building the site
     python -m careers --update          rewrite schema/ and CONTRIBUTING.md's field reference
                                         from the models (after changing models.py)
+    python -m careers --stale           list the figures older than extra.stale_figure_years
+                                        (mkdocs.yml), each with its file and line
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from pathlib import Path
 from . import editing_guide, schema
 from .problems import DataError
 from .site import build_site
+from .stale import DEFAULT_MAX_AGE
+
+import yaml
 
 
 def check(data_dir: Path) -> int:
@@ -23,7 +28,20 @@ def check(data_dir: Path) -> int:
         return 1
     for warning in site.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    if site.stale:
+        print(f"warning: {len(site.stale)} figures are old: list them with `python -m careers --stale`", file=sys.stderr)
     print(f"{data_dir.name}/ is valid: {len(site.pages)} pages would be generated.")
+    return 0
+
+
+def stale(root: Path) -> int:
+    """Print each stale figure, as the build counts them (the age comes from mkdocs.yml)."""
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    age = (config.get("extra") or {}).get("stale_figure_years", DEFAULT_MAX_AGE)
+    site = build_site(root / "data", stale_after=age)
+    for figure in site.stale:
+        print(figure)
+    print(f"{len(site.stale)} figures older than {age} years (mark one `old_on_purpose: <why>` to leave it out)")
     return 0
 
 
@@ -45,6 +63,8 @@ def main(argv: list[str]) -> int:
     root = Path(__file__).resolve().parents[2]
     if argv[:1] == ["--update"]:
         return update(root)
+    if argv[:1] == ["--stale"]:
+        return stale(root)
     return check(Path(argv[0]).resolve() if argv else root / "data")
 
 

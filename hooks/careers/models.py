@@ -156,6 +156,9 @@ class Fact(Model):
         ),
     )
     note: Text | None = Field(default=None, description="Optional caveat shown beside the figure.")
+    old_on_purpose: Text | None = Field(default=None, description=(
+        "Why a figure older than `extra.stale_figure_years` (mkdocs.yml) is still the one to show, e.g. "
+        "`a policy letter: its date is part of what it says`. The build then leaves it out of the stale figures."))
 
 
 # ---------------------------------------------------------------------------

@@ -42,7 +42,9 @@ class RenderedSite:
     nav: list[dict] = field(default_factory=list)  # every generated page; careers.menu shortens long sections
     snippets: dict[str, str] = field(default_factory=dict)
     crisis: dict = field(default_factory=dict)
-    # figures older than the configured age: printed as warnings, never a failure
+    # figures older than the configured age (careers.stale): counted in one warning, never a failure
+    stale: list = field(default_factory=list)
+    # other things an editor should know, printed one a line (e.g. a peer role without a path)
     warnings: list = field(default_factory=list)
     # page path -> partial schema.org node from the data; the hook adds address and breadcrumbs
     structured_data: dict[str, dict] = field(default_factory=dict)

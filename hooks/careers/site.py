@@ -16,7 +16,7 @@ from .stale import DEFAULT_MAX_AGE, stale_figures
 def build_site(data_dir: Path, stale_after: int = DEFAULT_MAX_AGE, docs_pages: frozenset[str] = frozenset()) -> RenderedSite:
     """Load, validate, cross-check and render. Raises DataError before anything is written.
 
-    Figures more than `stale_after` years old come back as `warnings` on the result. `docs_pages`
+    Figures more than `stale_after` years old come back as `stale`, other notes as `warnings`. `docs_pages`
     are the hand-written pages (paths under docs/), which links from data may point at too.
     """
     dataset = read_dataset(data_dir)
@@ -30,5 +30,6 @@ def build_site(data_dir: Path, stale_after: int = DEFAULT_MAX_AGE, docs_pages: f
             f"unexpected error while rendering pages ({type(error).__name__}: {error}): please report it")]) from None
     if problems := link_problems(dataset, site.page_paths(docs_pages)):
         raise DataError(problems)
-    site.warnings = stale_figures(dataset, stale_after) + missing_paths(dataset)
+    site.stale = stale_figures(dataset, stale_after)
+    site.warnings = missing_paths(dataset)
     return site

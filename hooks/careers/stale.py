@@ -1,4 +1,8 @@
-"""Figures older than a set number of years: warnings for editors, not build failures."""
+"""Figures older than a set number of years: warnings for editors, not build failures.
+
+The build prints one line with their count (hooks/site_data.py); `python -m careers --stale`, run
+in hooks/, lists each with its file and line. A figure marked `old_on_purpose` is never listed.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +23,7 @@ def stale_figures(dataset: Dataset, max_age: int = DEFAULT_MAX_AGE, today: datet
     warnings = []
     for loaded in dataset.everything():
         for location, value, _ in walk(loaded.model):
-            if not isinstance(value, (Fact, StateCredential)):
+            if not isinstance(value, (Fact, StateCredential)) or getattr(value, "old_on_purpose", None):
                 continue
             years = [int(year) for year in YEAR_IN_TEXT.findall(value.year)]
             if years and this_year - max(years) > max_age:
