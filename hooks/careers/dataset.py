@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from .load import Document, load_document
+from .load import LINKED_FILE, LINKED_FOLDER, Document, load_document
 from .models import Article, CareerPath, Credential, Crisis, Faq, Finder, Ladder, Role, Source, SourcesFile, State
 from .models import JobDescription, JobDescriptionsShared, LanguageRules
 from .problems import DataError, Problem
@@ -114,16 +115,36 @@ def read_dataset(data_dir: Path) -> Dataset:
 
 
 class _Reader:
-    """Reads files one by one, keeping going after a problem so all are reported."""
+    """Reads files one by one, keeping going after a problem so all are reported.
+
+    Nothing reached through a symbolic link is read: a link can bring in a file from outside the
+    repository (a home folder, /etc), which the build would then publish. Every file is checked
+    before it is opened, and load_document opens it without following a link.
+    """
 
     def __init__(self, data_dir: Path):
+        self.data_dir = data_dir
         self.root = data_dir.parent
         self.problems: list[Problem] = []
 
     def display(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
+    def refused(self, path: Path) -> bool:
+        """Is `path`, or a folder between data/ and it, a symbolic link? (Then it is reported, not read.)"""
+        for part in (path, *path.parents):
+            if part == self.data_dir:
+                return False
+            if part.is_symlink():
+                self.problems.append(_link_problem(part, self.display(part)))
+                return True
+        self.problems.append(Problem(self.display(path), None, None,
+            "this file is outside data/: data files must be in the repository's data/ folder"))
+        return True
+
     def read_folder(self, folder: Path, model: type[M]) -> list[Loaded[M]]:
+        if self.refused(folder):
+            return []
         paths = sorted(folder.glob("*.yml")) if folder.is_dir() else []
         if not paths:
             self.problems.append(Problem(self.display(folder) + "/", None, None,
@@ -132,6 +153,8 @@ class _Reader:
 
     def read(self, path: Path, model: type[M]) -> Loaded[M] | None:
         display = self.display(path)
+        if self.refused(path):
+            return None
         if not path.is_file():
             self.problems.append(Problem(display, None, None, "this file is missing: restore it from git"))
             return None
@@ -154,12 +177,14 @@ def _misplaced_files(data_dir: Path) -> list[Problem]:
     problems = []
     root = data_dir.parent
     folders = ", ".join(f"data/{name}/" for name in FOLDERS)
-    for path in sorted(data_dir.rglob("*")):
-        if path.is_dir() or path.name.startswith("."):
+    for path, is_link in _files_in(data_dir):
+        if path.name.startswith("."):
             continue
         relative = path.relative_to(data_dir)
         display = path.relative_to(root).as_posix()
-        if path.suffix == ".yaml":
+        if is_link:
+            problems.append(_link_problem(path, display))
+        elif path.suffix == ".yaml":
             problems.append(Problem(display, None, None, "use the extension `.yml`, not `.yaml`: rename the file"))
         elif len(relative.parts) == 1 and relative.name not in KNOWN_FILES:
             problems.append(Problem(display, None, None,
@@ -170,3 +195,25 @@ def _misplaced_files(data_dir: Path) -> list[Problem]:
         elif len(relative.parts) == 2 and path.suffix != ".yml":
             problems.append(Problem(display, None, None, "only `.yml` files belong here: rename or remove it"))
     return problems
+
+
+def _files_in(data_dir: Path) -> list[tuple[Path, bool]]:
+    """Every file under data/ and every symbolic link (True), sorted; links are never followed."""
+    found: list[tuple[Path, bool]] = []
+    folders = [data_dir]
+    while folders:  # a loop, not a recursion: folders nested ever so deep cannot crash it
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    found.append((Path(entry.path), True))
+                elif entry.is_dir(follow_symlinks=False):
+                    folders.append(Path(entry.path))
+                else:
+                    found.append((Path(entry.path), False))
+    return sorted(found)
+
+
+def _link_problem(path: Path, display: str) -> Problem:
+    if path.is_dir():  # the link leads to a folder
+        return Problem(display.rstrip("/") + "/", None, None, LINKED_FOLDER)
+    return Problem(display, None, None, LINKED_FILE)
