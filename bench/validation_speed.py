@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from careers.checks import check_dataset  # noqa: E402
-from careers.dataset import read_dataset  # noqa: E402
+from careers.build import check_all  # noqa: E402
+from careers.data.dataset import read_dataset  # noqa: E402
 from mkdocs_serve import mkdocs_serve  # noqa: E402
 
 PARTS = ["mkdocs.yml", "CONTRIBUTING.md", "data", "docs", "hooks", "overrides"]
@@ -85,7 +85,7 @@ def time_errors_while_serving(project: Path, runs: int) -> list[float]:
 
 def time_validation() -> float:
     start = time.perf_counter()
-    check_dataset(read_dataset(ROOT / "data"))
+    check_all(read_dataset(ROOT / "data"))
     return time.perf_counter() - start
 
 

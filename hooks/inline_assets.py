@@ -28,7 +28,7 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from careers.unused_css import without_comments  # noqa: E402
+from careers.site.unused_css import without_comments  # noqa: E402
 
 _folder: Path | None = None  # docs/ + extra.feature_stylesheets
 

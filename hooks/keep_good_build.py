@@ -1,4 +1,4 @@
-"""MkDocs hook: a failed build never replaces a good one (careers/staged_output.py).
+"""MkDocs hook: a failed build never replaces a good one (careers/site/staged_output.py).
 
 `mkdocs build` writes into a staging folder beside the output folder; after every other hook's
 `on_post_build`, and only when strict mode found no warning, the staging folder takes the output
@@ -17,7 +17,7 @@ from mkdocs.utils import CountHandler
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from careers.staged_output import discard, publish, staging_for  # noqa: E402
+from careers.site.staged_output import discard, publish, staging_for  # noqa: E402
 
 _command = None
 _output = None   # where the site goes

@@ -15,19 +15,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from careers import DataError, build_site  # noqa: E402
-from careers.markers import UnknownMarker, expand_markers, unknown_markers  # noqa: E402
-from careers.editing_guide import page as editing_guide_page  # noqa: E402
-from careers.menu import escape_titles, fit_menu, merge_nav, place_outside_menu  # noqa: E402
-from careers.pages import EDITING_GUIDE, TEMPLATES, RenderedSite  # noqa: E402
-from careers.reviewed import last_commit_date  # noqa: E402
-from careers.structured_data import breadcrumb_trail, page_publishing, reviewed_date  # noqa: E402
+from careers.site.markers import UnknownMarker, expand_markers, unknown_markers  # noqa: E402
+from careers.site.editing_guide import page as editing_guide_page  # noqa: E402
+from careers.site.menu import escape_titles, fit_menu, merge_nav, place_outside_menu  # noqa: E402
+from careers.pages.render import EDITING_GUIDE, TEMPLATES, RenderedSite  # noqa: E402
+from careers.site.reviewed import last_commit_date  # noqa: E402
+from careers.site.structured_data import breadcrumb_trail, page_publishing, reviewed_date  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
 _site = None
 STALE_COMMAND = "cd hooks && ../.venv/bin/python -m careers --stale"
 _serving = False  # `mkdocs serve`: live reload, and data problems shown in the preview instead of a stop
-_menu = None  # careers.menu.Menu: the nav, and the pages long sections leave out of it
+_menu = None  # careers.site.menu.Menu: the nav, and the pages long sections leave out of it
 # Messages for editors go to their own logger: warnings, so that `strict: true` does not turn them
 # into failures; errors, because MkDocs' build logger drops a message it has already shown in the
 # same process, so under `mkdocs serve` a mistake saved a second time would stop the rebuild
@@ -129,7 +129,7 @@ def on_page_content(html, page, config, files):
     return html
 
 
-# Hand each page its name (its h1), JSON-LD and the date its citation shows (careers.structured_data).
+# Hand each page its name (its h1), JSON-LD and the date its citation shows (careers.site.structured_data).
 def on_page_context(context, page, config, nav):
     heading = next((unescape(item.title) for item in page.toc if item.level == 1), page.title)
     home = (nav.homepage.title, nav.homepage.canonical_url) if nav.homepage else None

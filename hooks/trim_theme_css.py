@@ -6,7 +6,7 @@ no page or script needs are dropped from Material's stylesheets (`*.min.css`) in
 folder (with their source maps, which no longer fit); the site's own stylesheets are left alone.
 Then Material's two and the site's own (`extra.site_stylesheets`) are joined into the one
 stylesheet every page links (`extra.site_wide_stylesheet`): one request, not three, before the
-first paint. The rules: hooks/careers/unused_css.py.
+first paint. The rules: hooks/careers/site/unused_css.py.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from careers.unused_css import properties_read, prune_stylesheets, site_usage, without_comments  # noqa: E402
+from careers.site.unused_css import properties_read, prune_stylesheets, site_usage, without_comments  # noqa: E402
 
 
 def on_post_build(config):

@@ -22,4 +22,6 @@ if [ ! -f node_modules/.package-lock.sha256 ] || [ "$(cat node_modules/.package-
   echo "$lock" > node_modules/.package-lock.sha256
 fi
 export NO_MKDOCS_2_WARNING=1
-exec .venv/bin/python -m pytest "$@"
+# Two processes (pytest-xdist), a test file each at a time, so a file's fixtures (a built site, a
+# browser) are made once per process; `-n 0` runs in this process alone.
+exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-2}" --dist loadfile "$@"

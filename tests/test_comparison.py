@@ -17,12 +17,12 @@ import jsonschema
 import pytest
 
 from careers import DataError, build_site
-from careers.comparison import COLUMNS, ComparisonTable, first_hours, table_of
-from careers.compare_page import ranks
-from careers.dataset import read_dataset
-from careers.models import Fact, Role
-from careers.open_data import CSV_FILE, EXTRA_COLUMNS, INDEX_FILE, comparison_csv, downloads, files
-from careers.pay_chart import LABEL_CHARS, WIDTH, chart_of, pay_amount, plot_width
+from careers.pages.comparison import COLUMNS, ComparisonTable, first_hours, table_of
+from careers.pages.compare import ranks
+from careers.data.dataset import read_dataset
+from careers.data.models import Fact, Role
+from careers.pages.open_data import CSV_FILE, EXTRA_COLUMNS, INDEX_FILE, comparison_csv, downloads, files
+from careers.pages.pay_chart import LABEL_CHARS, WIDTH, chart_of, pay_amount, plot_width
 from conftest import line_of, problems_after
 
 ROOT = Path(__file__).resolve().parent.parent

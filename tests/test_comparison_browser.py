@@ -1,7 +1,7 @@
 """Compare roles in Debian's Chromium: sorting by mouse and keyboard with aria-sort kept right,
 picking roles and reopening the shared address, the phone layout at 360 × 640 with no
 horizontal page scroll, and the page without JavaScript. Orders are checked against the table
-model (careers.comparison), so the page and the model cannot disagree."""
+model (careers.pages.comparison), so the page and the model cannot disagree."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from careers.comparison import COLUMNS, table_of
-from careers.dataset import read_dataset
+from careers.pages.comparison import COLUMNS, table_of
+from careers.data.dataset import read_dataset
 
 pytest.importorskip("playwright.sync_api")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from careers import DataError, build_site
-from careers.load import MAX_FILE_BYTES
+from careers.data.load import MAX_FILE_BYTES
 from conftest import line_of, problems_after
 
 ROLE = "roles/psychologist.yml"

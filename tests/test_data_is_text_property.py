@@ -25,8 +25,8 @@ from hypothesis import strategies as st
 from conftest import ROOT, copy_project, mkdocs_build
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from careers.dataset import read_dataset  # noqa: E402
-from careers.walk import walk  # noqa: E402
+from careers.data.dataset import read_dataset  # noqa: E402
+from careers.data.walk import walk  # noqa: E402
 
 FILES = [
     "data/roles/psychologist.yml",

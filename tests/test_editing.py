@@ -16,11 +16,11 @@ import pytest
 import yaml
 
 from careers import DataError, build_site
-from careers import dataset as dataset_module
-from careers.dataset import read_dataset
-from careers.editing_guide import END, START, with_reference
-from careers.schema import SCHEMAS, schema_comment, schema_texts
-from careers.stale import stale_figures
+from careers.data import dataset as dataset_module
+from careers.data.dataset import read_dataset
+from careers.site.editing_guide import END, START, with_reference
+from careers.data.schema import SCHEMAS, schema_comment, schema_texts
+from careers.data.stale import stale_figures
 from conftest import ROOT, mkdocs_build
 
 GUIDE = ROOT / "CONTRIBUTING.md"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from careers import DataError, build_site
-from careers.dataset import read_dataset
-from careers.finder import OTHER_STATE, Answers, evaluate, parse_query, rules
+from careers.data.dataset import read_dataset
+from careers.pages.finder import OTHER_STATE, Answers, evaluate, parse_query, rules
 from conftest import ROOT
 
 

@@ -1,7 +1,7 @@
 """The credential finder in Debian's Chromium: keyboard only, shared addresses, same answers as Python.
 
 The script (docs/assets/javascripts/finder.js) applies the rules published in finder/rules.json;
-these tests check it reaches the same result as careers.finder.evaluate on the same rules.
+these tests check it reaches the same result as careers.pages.finder.evaluate on the same rules.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from careers.dataset import read_dataset
-from careers.finder import evaluate, parse_query, rules
+from careers.data.dataset import read_dataset
+from careers.pages.finder import evaluate, parse_query, rules
 from conftest import PHONE, ROOT
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from careers import build_site
-from careers.pay_chart import OFF_SCALE_WARNING, OFF_SCALE_WORDS, plot_width
+from careers.pages.pay_chart import OFF_SCALE_WARNING, OFF_SCALE_WORDS, plot_width
 from conftest import line_of, problems_after
 
 PSYCHOLOGIST = "roles/psychologist.yml"

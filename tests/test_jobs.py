@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from careers import DataError, build_site
-from careers.dataset import read_dataset
-from careers.job_descriptions import templates
-from careers.language_check import Checker, phrase_regex
+from careers.data.dataset import read_dataset
+from careers.pages.jobs import templates
+from careers.pages.language_check import Checker, phrase_regex
 from conftest import line_of, problems_after
 
 ROOT = Path(__file__).resolve().parent.parent

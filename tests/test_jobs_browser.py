@@ -9,8 +9,8 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from careers.dataset import read_dataset
-from careers.language_check import Checker
+from careers.data.dataset import read_dataset
+from careers.pages.language_check import Checker
 from conftest import wait_for_material
 
 playwright_api = pytest.importorskip("playwright.sync_api")

@@ -1,6 +1,6 @@
 """The menu stays short: long sections show their index page only, and no page is left unreachable.
 
-careers.menu decides which pages the menu lists (MENU_SECTION_LIMIT); Material's navigation.prune
+careers.site.menu decides which pages the menu lists (MENU_SECTION_LIMIT); Material's navigation.prune
 leaves the pages of nested sections that are not open out of each page's HTML.
 """
 
@@ -15,8 +15,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from careers.dataset import read_dataset
-from careers.menu import MENU_SECTION_LIMIT, fit_menu, place_outside_menu
+from careers.data.dataset import read_dataset
+from careers.site.menu import MENU_SECTION_LIMIT, fit_menu, place_outside_menu
 from conftest import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,7 +119,7 @@ def test_no_built_page_is_orphaned(html_pages):
 
 
 # ---------------------------------------------------------------------------
-# careers.menu on its own
+# careers.site.menu on its own
 # ---------------------------------------------------------------------------
 
 

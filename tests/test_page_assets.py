@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 import tinycss2
 
-from careers.unused_css import classes_styled
+from careers.site.unused_css import classes_styled
 
 ROOT = Path(__file__).resolve().parent.parent
 STYLESHEETS = ROOT / "docs" / "assets" / "stylesheets"

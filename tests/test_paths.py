@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from careers import DataError, build_site
-from careers.dataset import read_dataset
-from careers.ladder import MAX_PICTURE_TITLE
-from careers.paths import STAGE_LABELS, views
+from careers.data.dataset import read_dataset
+from careers.pages.ladder import MAX_PICTURE_TITLE
+from careers.pages.paths import STAGE_LABELS, views
 from conftest import ROOT
 
 

@@ -15,9 +15,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from careers import pages, structured_data
-from careers.models import Fact, Source
-from careers.reviewed import last_commit_date
+from careers.pages.render import render as pages
+from careers.build import structured_data
+from careers.data.models import Fact, Source
+from careers.site.reviewed import last_commit_date
 from conftest import copy_project, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-"""Material's stylesheets keep only what the site uses (hooks/careers/unused_css.py, hooks/trim_theme_css.py)."""
+"""Material's stylesheets keep only what the site uses (hooks/careers/site/unused_css.py, hooks/trim_theme_css.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import material
 import pytest
 
-from careers.unused_css import (Usage, classes_in_scripts, classes_styled, properties_read, prune_stylesheets,
+from careers.site.unused_css import (Usage, classes_in_scripts, classes_styled, properties_read, prune_stylesheets,
                                  site_usage, without_comments)
 
 THEME_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"

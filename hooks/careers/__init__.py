@@ -3,7 +3,7 @@
 Knows nothing about MkDocs; hooks/site_data.py connects it to the build.
 """
 
-from .problems import DataError, Problem
-from .site import build_site
+from .data.problems import DataError, Problem
+from .build import build_site
 
 __all__ = ["DataError", "Problem", "build_site"]

@@ -12,10 +12,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import editing_guide, schema
-from .problems import DataError
-from .site import build_site
-from .stale import DEFAULT_MAX_AGE
+from .data import schema
+from .site import editing_guide
+from .data.problems import DataError
+from .build import build_site
+from .data.stale import DEFAULT_MAX_AGE
 
 import yaml
 

@@ -4,7 +4,7 @@
    comparison can be shared or bookmarked.
 
    Each sortable cell carries data-sort, the row's rank under the column's sort key, computed at
-   build time by hooks/careers/comparison.py (empty: no value, always last). Ties keep the
+   build time by hooks/careers/pages/comparison.py (empty: no value, always last). Ties keep the
    table's first order (data-position), as Python's stable sort does. */
 (function () {
   "use strict";

@@ -1,6 +1,6 @@
 /* "Which credential fits me?" (the /finder/ page).
  *
- * Reads the finder's rules from finder/rules.json (built from data/ by hooks/careers/finder.py),
+ * Reads the finder's rules from finder/rules.json (built from data/ by hooks/careers/pages/finder.py),
  * applies them to the reader's answers and shows the result. The answers live in the page's
  * address only (?focus=...&state=...&training=...&work=...), so a result can be bookmarked or
  * shared; nothing is stored or sent anywhere. `evaluate` mirrors finder.evaluate() in Python, and
@@ -25,7 +25,7 @@
   var root = finder.getAttribute("data-root") || "";
 
   // ---------------------------------------------------------------------------
-  // The rules, applied (same as careers.finder.parse_query and evaluate)
+  // The rules, applied (same as careers.pages.finder.parse_query and evaluate)
   // ---------------------------------------------------------------------------
 
   function parseHours(text) {

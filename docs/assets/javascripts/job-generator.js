@@ -1,6 +1,6 @@
 /*
  * Job-description generator for the /jobs/<role>/ pages (data: data/jobs/, data/job-descriptions.yml,
- * data/language-rules.yml; built by hooks/careers/job_descriptions.py). job-generator-loader.js,
+ * data/language-rules.yml; built by hooks/careers/pages/jobs.py). job-generator-loader.js,
  * which every page loads, loads this file on those pages only.
  *
  * The page works without this script: it shows the full template with the parts to replace in
@@ -11,7 +11,7 @@
  *
  * Everything the user types is shown with textContent or written into files as text, never as
  * markup. The language check applies the same regular expressions as the build
- * (hooks/careers/language_check.py); a browser test compares the two.
+ * (hooks/careers/pages/language_check.py); a browser test compares the two.
  */
 (function () {
   "use strict";
@@ -39,7 +39,7 @@
                      "benefits", "apply"];
 
   // -------------------------------------------------------------------------
-  // The peer-language check (same rules and logic as hooks/careers/language_check.py)
+  // The peer-language check (same rules and logic as hooks/careers/pages/language_check.py)
   // -------------------------------------------------------------------------
 
   function compileRules(json) {
@@ -148,7 +148,7 @@
   function words(text) { return { text: text }; }
   function slot(label) { return { placeholder: label }; }
 
-  // The placeholders a template's texts may hold (hooks/careers/models.py PLACEHOLDERS); the build
+  // The placeholders a template's texts may hold (hooks/careers/data/models.py PLACEHOLDERS); the build
   // refuses any other, and here anything else in braces stays words, exactly as written.
   var PLACEHOLDERS = ["organization", "job_title", "location"];
   var PLACEHOLDER = /\{([^{}]*)\}/g;

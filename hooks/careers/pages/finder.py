@@ -1,0 +1,352 @@
+"""The "Which credential fits me?" finder: its rules, checked and exported, and the same logic in Python.
+
+The rules live in data/finder.yml (which focus each credential fits, which hours to compare) and
+in the credential and state files (what each requirement says, with its source). `rules()` joins
+them into one plain structure: the page's static tables are drawn from it, and it is published as
+finder/rules.json for docs/assets/javascripts/finder.js, which applies `evaluate()`'s logic in the
+browser. `evaluate()` here is the reference the browser tests compare the script against.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qs
+
+from ..data.dataset import Dataset
+from ..data.models import Detail, Fact, FinderStateCredential, State, StateCredential
+from .paths import DETAIL_LABELS, Cited, References, problem_adder
+from ..data.problems import Problem
+
+FINDER_PAGE = "finder.md"
+RULES_FILE = "finder/rules.json"
+OTHER_STATE = "other"
+MAX_HOURS = 100_000
+CONFIDENCE_LABELS = {  # same words as pages.CONFIDENCE_LABELS
+    "verified": "",
+    "secondary": "secondary source",
+    "uncertain": "sources disagree",
+    "example": "example only, not market data",
+}
+# National requirements: which topic holds the hours the finder compares; the rest are "also needed".
+NATIONAL_HOURS = {"training": "training", "work": "experience"}
+NATIONAL_ALSO = ("education", "lived experience", "supervision", "exam", "other")
+STATE_HOURS = {"training": "training", "work": "work_and_supervision"}
+STATE_ALSO = ("exam", "other_requirements")
+
+
+# ---------------------------------------------------------------------------
+# The rules, as one plain structure (the JSON the script reads)
+# ---------------------------------------------------------------------------
+
+
+def rules(dataset: Dataset) -> dict:
+    """Everything the finder knows, joined from data/finder.yml, credentials and states."""
+    finder = dataset.finder.model
+    refs = References(dataset)
+    sources = dataset.sources_by_id
+    roles = dataset.roles_by_slug
+    national = []
+    for rule in finder.national:
+        credential = refs.credentials[rule.credential]
+        by_topic = lambda topic: [_fact(r, sources, r.topic.capitalize()) for r in credential.requirements if r.topic == topic]  # noqa: E731
+        national.append({
+            "id": f"national-{credential.slug}",
+            "kind": "national",
+            "name": credential.title,
+            "short_name": credential.short_name,
+            "body": credential.body,
+            "url": f"credentials/{credential.slug}/",
+            "focus": list(rule.focus),
+            "training": {"hours": rule.training_hours, "rules": by_topic(NATIONAL_HOURS["training"])},
+            "work": {"hours": rule.work_hours, "rules": by_topic(NATIONAL_HOURS["work"])},
+            "also": [fact for topic in NATIONAL_ALSO for fact in by_topic(topic)],
+            "note": None,
+        })
+    states = []
+    for state_rule in sorted(finder.states, key=lambda s: refs.states[s.state].name):
+        state = refs.states[state_rule.state]
+        credentials = []
+        for index, rule in enumerate(state_rule.credentials):
+            credential = refs.state_credential(state, rule.name)[0]
+            detail = lambda name: _detail(getattr(credential, name), credential, sources, DETAIL_LABELS[name])  # noqa: E731
+            credentials.append({
+                "id": f"state-{state.slug}-{index + 1}",
+                "kind": "state",
+                "name": credential.name,
+                "short_name": credential.name,
+                "body": credential.body,
+                "url": f"states/{state.slug}/",
+                "focus": list(rule.focus),
+                "scope": detail("scope"),
+                "training": {"hours": rule.training_hours, "rules": [detail(STATE_HOURS["training"])]},
+                "work": {"hours": rule.work_hours, "rules": [detail(STATE_HOURS["work"])]},
+                "also": [detail(name) for name in STATE_ALSO],
+                "note": credential.note,
+                "confidence": CONFIDENCE_LABELS[credential.confidence],
+            })
+        separate = [{"focus": item.focus, "name": item.name, "scope": _scope_naming(state, item.name, sources)}
+                    for item in state_rule.separate]
+        states.append({"code": state.code, "slug": state.slug, "name": state.name, "url": f"states/{state.slug}/",
+                       "credentials": credentials, "separate": separate})
+    comparison = sources.get("power2u-state-comparison-2021")
+    return {
+        "reviewed": finder.reviewed.isoformat(),
+        "focuses": [{"id": f.id, "label": f.label, "hint": f.hint,
+                     "role": {"title": roles[f.role].title, "url": f"roles/{f.role}/"}} for f in finder.focuses],
+        "national": national,
+        "states": states,
+        "other_state": {
+            "url": "states/#if-your-state-is-not-listed",
+            "comparison": {"title": comparison.title, "url": comparison.url} if comparison else None,
+        },
+        "sources_url": "sources/",
+    }
+
+
+def _fact(fact: Fact, sources, label: str) -> dict:
+    source = sources[fact.source]
+    return {"label": label, "text": fact.text, "source": fact.source, "publisher": source.publisher,
+            "year": fact.year, "confidence": CONFIDENCE_LABELS[fact.confidence], "note": fact.note, "others": []}
+
+
+def _detail(detail: Detail, credential: StateCredential, sources, label: str) -> dict:
+    if not detail.found:
+        return {"label": label, "text": None, "source": None, "publisher": None, "year": None,
+                "confidence": "", "note": None, "others": []}
+    return {"label": label, "text": detail.value, "source": detail.source,
+            "publisher": sources[detail.source].publisher, "year": credential.year,
+            "confidence": CONFIDENCE_LABELS[detail.confidence], "note": None,
+            "others": [{"text": o.value, "source": o.source, "publisher": sources[o.source].publisher}
+                       for o in detail.other_values]}
+
+
+def _scope_naming(state: State, name: str, sources) -> dict | None:
+    for credential in state.credentials:
+        if credential.scope.found and name in credential.scope.value:
+            return _detail(credential.scope, credential, sources, DETAIL_LABELS["scope"])
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Applying the rules (the browser script does the same with the same JSON)
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Answers:
+    focus: tuple[str, ...] = ()
+    state: str | None = None  # a state code in capitals, OTHER_STATE, or None (not chosen)
+    training: int | None = None
+    work: int | None = None
+
+
+def parse_query(query: str, known: dict) -> Answers:
+    """Answers from a page address's query, as the script reads it (unknown values are dropped)."""
+    values = parse_qs(query.lstrip("?"), keep_blank_values=True)
+    focus_ids = [f["id"] for f in known["focuses"]]
+    chosen = {value for value in values.get("focus", [])}
+    state = (values.get("state") or [""])[0].strip()
+    codes = {s["code"] for s in known["states"]}
+    if state.lower() == OTHER_STATE:
+        state_value = OTHER_STATE
+    elif state.upper() in codes:
+        state_value = state.upper()
+    else:
+        state_value = None
+    return Answers(tuple(f for f in focus_ids if f in chosen), state_value,
+                   _hours((values.get("training") or [""])[0]), _hours((values.get("work") or [""])[0]))
+
+
+def _hours(text: str) -> int | None:
+    text = text.strip()
+    if not re.fullmatch(r"[0-9]{1,6}", text):  # ASCII digits only, as in the script
+        return None
+    return min(int(text), MAX_HOURS)
+
+
+def evaluate(known: dict, answers: Answers) -> dict:
+    """Which credentials fit, and what is still missing for each."""
+    chosen = [f["id"] for f in known["focuses"] if f["id"] in answers.focus]
+    state = next((s for s in known["states"] if s["code"] == answers.state), None)
+    result = {"focus": chosen, "state": answers.state, "state_known": state is not None,
+              "matches": [], "gaps": []}
+    if not chosen:
+        return result
+    candidates = []
+    if state is not None:
+        candidates += state["credentials"]
+        for focus in chosen:
+            if not any(focus in c["focus"] for c in state["credentials"]):
+                result["gaps"].append({"focus": focus,
+                                       "separate": [s["name"] for s in state["separate"] if s["focus"] == focus]})
+    candidates += known["national"]
+    for credential in candidates:
+        fits = [focus for focus in chosen if focus in credential["focus"]]
+        if fits:
+            result["matches"].append({
+                "id": credential["id"],
+                "fits": fits,
+                "training": _status(credential["training"], answers.training),
+                "work": _status(credential["work"], answers.work),
+            })
+    return result
+
+
+def _status(rule: dict, have: int | None) -> dict:
+    needed = rule["hours"]
+    if needed is None:
+        stated = any(item["text"] for item in rule["rules"])
+        return {"status": "read" if stated else "unknown", "needed": None, "missing": None}
+    have = have or 0
+    if have >= needed:
+        return {"status": "met", "needed": needed, "missing": 0}
+    return {"status": "short", "needed": needed, "missing": needed - have}
+
+
+# ---------------------------------------------------------------------------
+# Checks
+# ---------------------------------------------------------------------------
+
+
+def check(dataset: Dataset) -> list[Problem]:
+    loaded = dataset.finder
+    if loaded is None:
+        return []
+    finder = loaded.model
+    refs = References(dataset)
+    problems: list[Problem] = []
+    add = problem_adder(loaded, problems)
+
+    defined: set[str] = set()
+    for index, focus in enumerate(finder.focuses):
+        if focus.id in defined:
+            add(("focuses", index, "id"), f"`{focus.id}` is listed twice: keep one")
+        defined.add(focus.id)
+        role = dataset.roles_by_slug.get(focus.role)
+        if role is not None and role.group != "peer":
+            add(("focuses", index, "role"), f"`{focus.role}` is not a peer role: name the peer role that fits this focus")
+
+    def check_focus(items: list[str], at) -> None:
+        for index, focus in enumerate(items):
+            if focus not in defined:
+                add((*at, index), f"`{focus}` is not under `focuses`: add it there or use one of "
+                    + ", ".join(f"`{f}`" for f in sorted(defined)))
+
+    seen: set[str] = set()
+    for index, rule in enumerate(finder.national):
+        at = ("national", index)
+        check_focus(rule.focus, (*at, "focus"))
+        credential = refs.credentials.get(rule.credential)
+        if credential is None:
+            add((*at, "credential"), f"no credential `{rule.credential}` in data/credentials/: use one of "
+                + ", ".join(f"`{c}`" for c in refs.credentials))
+            continue
+        if rule.credential in seen:
+            add((*at, "credential"), f"`{rule.credential}` has rules already: keep one entry")
+        seen.add(rule.credential)
+        for kind, topic in NATIONAL_HOURS.items():
+            hours = getattr(rule, f"{kind}_hours")
+            texts = [r.text for r in credential.requirements if r.topic == topic]
+            if hours is not None and not any(_mentions(text, hours) for text in texts):
+                stated = f" (\u201c{texts[0]}\u201d)" if texts else " (it has none)"
+                add((*at, f"{kind}_hours"),
+                    f"{hours:,} is not written in the `{topic}` requirement of `{rule.credential}`{stated}: "
+                    f"write the hours exactly as that requirement states them, or leave `{kind}_hours` out")
+
+    covered: set[str] = set()
+    for index, state_rule in enumerate(finder.states):
+        at = ("states", index)
+        state, message = refs.state(state_rule.state)
+        if state is None:
+            add((*at, "state"), message)
+            continue
+        if state.code in covered:
+            add((*at, "state"), f"`{state.code}` has rules already: keep one entry")
+        covered.add(state.code)
+        named: set[str] = set()
+        own_focus: set[str] = set()
+        for c, rule in enumerate(state_rule.credentials):
+            check_focus(rule.focus, (*at, "credentials", c, "focus"))
+            own_focus.update(rule.focus)
+            credential, message = refs.state_credential(state, rule.name)
+            if credential is None:
+                add((*at, "credentials", c, "name"), message)
+                continue
+            if rule.name in named:
+                add((*at, "credentials", c, "name"), "this credential has rules already: keep one entry")
+            named.add(rule.name)
+            _check_state_hours(add, (*at, "credentials", c), rule, credential)
+        for credential in state.credentials:
+            if credential.name not in named:
+                add((*at, "credentials"), f"`{credential.name}` in data/states/{state.slug}.yml has no rules here: "
+                    "add it with its `focus`")
+        for s, separate in enumerate(state_rule.separate):
+            if not any(c.scope.found and separate.name in c.scope.value for c in state.credentials):
+                add((*at, "separate", s, "name"), f"`{separate.name}` is not named in the `scope` of data/states/"
+                    f"{state.slug}.yml: write it as the scope does")
+            if separate.focus in own_focus:
+                add((*at, "separate", s, "focus"), f"a credential above already covers `{separate.focus}`: "
+                    "`separate` is for a focus the state's credentials here do not cover")
+    for code, state in refs.states.items():
+        if code not in covered:
+            problems.append(Problem(loaded.document.path, loaded.document.line_of(("states",)), "states",
+                f"{state.name} (data/states/{state.slug}.yml) has no finder rules: add `- state: {code}` with its credentials"))
+    return problems
+
+
+def _check_state_hours(add, at, rule: FinderStateCredential, credential: StateCredential) -> None:
+    for kind, name in STATE_HOURS.items():
+        hours = getattr(rule, f"{kind}_hours")
+        if hours is None:
+            continue
+        detail: Detail = getattr(credential, name)
+        if detail.confidence == "uncertain":
+            add((*at, f"{kind}_hours"), f"sources disagree on `{name}` for this credential, so the finder must not "
+                f"pick one number: leave `{kind}_hours` out and the finder shows both values")
+        elif not detail.found or not _mentions(detail.value, hours):
+            stated = f"\u201c{detail.value}\u201d" if detail.found else "not found in our sources"
+            add((*at, f"{kind}_hours"), f"{hours:,} is not written in this credential's `{name}` ({stated}): "
+                f"write the hours exactly as the state's file states them, or leave `{kind}_hours` out")
+
+
+def _mentions(text: str, hours: int) -> bool:
+    """Whether `text` states the number, as `3,000` or `3000` (not as part of `13,000` or `19.5`)."""
+    forms = {f"{hours:,}", str(hours)}
+    return any(re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", text) for form in forms)
+
+
+# ---------------------------------------------------------------------------
+# The page
+# ---------------------------------------------------------------------------
+
+
+def cited(dataset: Dataset) -> Cited:
+    """Every credential and state requirement the finder page shows, for the sources page."""
+    refs = References(dataset)
+    items: list = []
+    for rule in dataset.finder.model.national:
+        items += refs.credentials[rule.credential].requirements
+    for state_rule in dataset.finder.model.states:
+        state = refs.states[state_rule.state]
+        for rule in state_rule.credentials:
+            credential = refs.state_credential(state, rule.name)[0]
+            items += [credential.scope, credential.training, credential.work_and_supervision,
+                      credential.exam, credential.other_requirements]
+    ids = [i.source for i in items if getattr(i, "source", None)]
+    return Cited(items=items, reviewed=dataset.finder.model.reviewed, sources=list(dict.fromkeys(ids)))
+
+
+def render(renderer) -> None:
+    """Add the finder page and its rules file to the site (called by pages._Renderer.site)."""
+    known = rules(renderer.data)
+    renderer.out.files[RULES_FILE] = json.dumps(known, ensure_ascii=False, indent=1) + "\n"
+    page_cites = cited(renderer.data)
+    renderer.render(FINDER_PAGE, "finder/finder.md.j2", "Which credential fits me?", page_cites,
+                    known=known, other_state=OTHER_STATE, rules_file=RULES_FILE, max_hours=MAX_HOURS,
+                    cited_ids=page_cites.source_ids(), reviewed_on=renderer.data.finder.model.reviewed)
+
+
+def nav(dataset: Dataset) -> dict:
+    return {}  # in the "Plan your path" menu of careers.pages.paths
