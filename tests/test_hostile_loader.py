@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from careers import DataError, build_site
-from careers.load import load_document
+from careers.data.load import load_document
 from conftest import ROOT, line_of, problems_after
 
 ROLE = "roles/psychologist.yml"
