@@ -74,20 +74,22 @@ def yaml_examples() -> dict[str, str]:
 def test_the_guide_examples_build(data_copy):
     examples = yaml_examples()
     assert set(examples) == {"Add a source", "Add a role", "Add a national credential", "Add a state",
-                             "Add a state (2)", "Add a question to the FAQ"}
+                             "Add a state (2)", "Add a state (3)", "Add a question to the FAQ"}
     sources = data_copy / "sources.yml"
     sources.write_text(sources.read_text() + "\n" + examples["Add a source"])
     (data_copy / "roles" / "peer-bridger.yml").write_text(examples["Add a role"])
     (data_copy / "credentials" / "example-credential.yml").write_text(examples["Add a national credential"])
-    (data_copy / "states" / "xx.yml").write_text(examples["Add a state"])
+    state = examples["Add a state"].replace("    official_source:", examples["Add a state (2)"] + "    official_source:", 1)
+    (data_copy / "states" / "xx.yml").write_text(state)
     finder = data_copy / "finder.yml"
-    finder.write_text(finder.read_text().replace("\nstates:\n", "\nstates:\n" + examples["Add a state (2)"], 1))
+    finder.write_text(finder.read_text().replace("\nstates:\n", "\nstates:\n" + examples["Add a state (3)"], 1))
     faq = data_copy / "faq.yml"
     lines = faq.read_text().splitlines(keepends=True)
     first_question = next(i for i, line in enumerate(lines) if line.startswith("      - id:"))
     faq.write_text("".join(lines[:first_question]) + examples["Add a question to the FAQ"] + "".join(lines[first_question:]))
     site = build_site(data_copy)
     assert {"roles/peer-bridger.md", "credentials/example-credential.md", "states/xx.md"} <= set(site.pages)
+    assert "ends Medicaid peer counselor services" in site.pages["states/xx.md"]
     assert "can-i-work-part-time" in site.pages["faq.md"]
     assert "example-agency-peer-page" in yaml.safe_load(sources.read_text())["sources"][-1]["id"]
 

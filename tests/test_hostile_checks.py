@@ -241,8 +241,8 @@ def test_a_stray_brace_where_placeholders_are_not_filled_in(data_copy):
 
 def test_a_list_item_that_starts_with_a_brace_needs_quotes(data_copy):
     expect(data_copy, JOB, "  - A high school diploma", "  - {organization}: A high school diploma", "{organization}:",
-           "qualifications[6]", "expected text, found a set of `field: value` pairs: if this is text, put all of it "
-           "in quotes (\"...\"); text that starts with `{` or holds `: ` needs them")
+           "qualifications[6]", "a field name must be plain text, not a list or a set of fields: write `name: value`; "
+           "if this is text, put all of it in quotes (\"...\"): text that starts with `{` or `[` needs them")
 
 
 # ---------------------------------------------------------------------------

@@ -243,7 +243,8 @@ def test_not_a_number(data_copy):
 
 def test_a_list_as_a_field_name(data_copy):
     found = problems_after(data_copy, ROLE, lambda text: text.replace("\ntitle: Psychologist\n", "\n[title]: Psychologist\n", 1))
-    assert found == [f"{WHERE}:{TITLE_LINE}: a field name must be plain text, not a list or a set of fields: write `name: value`"]
+    assert found == [f"{WHERE}:{TITLE_LINE}: a field name must be plain text, not a list or a set of fields: write `name: value`; "
+                     "if this is text, put all of it in quotes (\"...\"): text that starts with `{` or `[` needs them"]
 
 
 # ---------------------------------------------------------------------------

@@ -15,8 +15,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from careers.pages.render import render as pages
-from careers.build import structured_data
+from careers.pages import render as pages
+from careers.site import structured_data
 from careers.data.models import Fact, Source
 from careers.site.reviewed import last_commit_date
 from conftest import copy_project, mkdocs_build

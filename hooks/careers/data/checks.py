@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from .dataset import Dataset, Loaded
 from .load import Location, dotted
-from .models import HOUR_LIMITS, YEAR_IN_TEXT, Crisis, Detail, Fact, OtherValue, Requirement, Source, StateCredential
+from .models import DatedChange, HOUR_LIMITS, YEAR_IN_TEXT, Crisis, Detail, Fact, OtherValue, Requirement, Source, StateCredential
 from .models import phone_digits
 from .problems import Problem
 from .text import as_reader_sees
@@ -85,7 +85,7 @@ class _Context:
                     first = YEAR_IN_TEXT.search(value)
                     if first and int(first.group()) > self.today.year:
                         add(location, f"`{value}` is in the future: give the year the figure describes")
-            elif isinstance(value, datetime.date) and value > self.today:
+            elif isinstance(value, datetime.date) and value > self.today and not isinstance(owner, DatedChange):
                 add(location, f"{value} is in the future: give the date the page was last reviewed")
             elif isinstance(value, int) and field_name in ("year", "checked") and value > self.today.year:
                 add(location, f"{value} is in the future: give the year the page was published or read")

@@ -452,7 +452,8 @@ class _Converter:
             return node.value
         message = None
         if type(node) is not yaml.ScalarNode:
-            message = "a field name must be plain text, not a list or a set of fields: write `name: value`"
+            message = ("a field name must be plain text, not a list or a set of fields: write `name: value`; "
+                       "if this is text, put all of it in quotes (\"...\"): text that starts with `{` or `[` needs them")
         elif node.tag == _MERGE:
             message = "`<<` is a YAML merge key, which data files do not use: write the fields out in full here"
         else:

@@ -415,6 +415,18 @@ class Detail(Model):
         return self.value is not None
 
 
+class DatedChange(Model):
+    """A rule with a date: one that ends, starts, or a window that paused. The page says what changes
+    when, and once the date has passed says so by itself; the build then prints a warning."""
+
+    date: datetime.date = Field(description="The day the change happens, or the last day before it, as the source gives it, e.g. `2026-12-31`.")
+    what: Text = Field(description=(
+        "What changes, one or two plain sentences that read well after the date, e.g. `A proposed rule ends "
+        "Medicaid peer counselor services after this date.`"))
+    source: SourceId = Field(description="The id of an entry in data/sources.yml that gives the date.")
+    confidence: Confidence = Field(default="verified", description="`verified` or `secondary`, as for a figure.")
+
+
 class StateCredential(Model):
     name: ShortText = Field(description="The credential's name in this state.")
     body: ShortText = Field(description="Who certifies.")
@@ -428,6 +440,9 @@ class StateCredential(Model):
     year: Period = Field(description="Year of the rules or pages read, e.g. `page undated, checked 2026; law 2020`.")
     confidence: Confidence = Field(description="Overall confidence of this row in facts-states.md.")
     note: Text | None = Field(default=None, description="Anything a reader must know, e.g. a credential being phased out.")
+    changes: list[DatedChange] = Field(default_factory=list, description=(
+        "Time-sensitive rules, each with its date: the page says what changes when, and once the date has "
+        "passed, that it was due to change and to check the current rules."))
 
     def details(self) -> list[tuple[str, Detail]]:
         return [
@@ -455,6 +470,7 @@ class State(Model):
         ids = []
         for credential in self.credentials:
             ids.append(credential.official_source)
+            ids += [change.source for change in credential.changes]
             for _, detail in credential.details():
                 ids += [detail.source] if detail.source else []
                 ids += [other.source for other in detail.other_values]

@@ -33,3 +33,18 @@ def stale_figures(dataset: Dataset, max_age: int = DEFAULT_MAX_AGE, today: datet
                     f"this figure is from {max(years)}, {age} years ago (over {max_age}): look for a newer one, "
                     "or keep it and make sure the page says how old it is"))
     return sorted(warnings, key=lambda p: (p.file, p.line or 0))
+
+
+def passed_changes(dataset: Dataset, today: datetime.date | None = None) -> list[Problem]:
+    """One warning per dated change (a rule that ends or starts) whose date has passed."""
+    today = today or datetime.date.today()
+    warnings = []
+    for loaded in dataset.states:
+        for index, credential in enumerate(loaded.model.credentials):
+            for number, change in enumerate(credential.changes):
+                if change.date < today:
+                    location = ("credentials", index, "changes", number, "date")
+                    warnings.append(Problem(loaded.document.path, loaded.document.line_of(location), dotted(location),
+                        f"this was due to change on {change.date.isoformat()} and the page now says so: check what the "
+                        "rules are now, update the credential, and remove or update this change"))
+    return warnings

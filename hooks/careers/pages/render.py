@@ -4,6 +4,7 @@ what it cites (for the sources page) and its structured data."""
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,12 +74,12 @@ def docs_root_of(path: str) -> str:
     return "../" * path.count("/")
 
 
-def render_site(dataset: Dataset, docs_pages: frozenset[str] = frozenset()) -> RenderedSite:
+def render_site(dataset: Dataset, docs_pages: frozenset[str] = frozenset(), today: datetime.date | None = None) -> RenderedSite:
     """Every generated page, rendered up front so a template error stops the build before output.
 
     `docs_pages`: the hand-written pages in docs/ (paths like `about.md`), which data may link to.
     """
-    site = _Renderer(dataset).site()
+    site = _Renderer(dataset, today or datetime.date.today()).site()
     pages = site.page_paths(docs_pages)
     site.pages = {path: text.resolve_links(page, docs_root_of(path), pages) for path, page in site.pages.items()}
     return site
@@ -90,9 +91,10 @@ def render_site(dataset: Dataset, docs_pages: frozenset[str] = frozenset()) -> R
 
 
 class _Renderer:
-    def __init__(self, dataset: Dataset):
+    def __init__(self, dataset: Dataset, today: datetime.date):
         self.data = dataset
         self.env = _environment(dataset)
+        self.env.globals["today"] = today  # dated changes say whether their date has passed
         self.groups = {group: dataset.roles_in(group) for group in GROUPS}
         self.out = RenderedSite(crisis=dataset.crisis.model.model_dump(mode="json"))
         # source id -> the pages that cite it, in order (a dict as an ordered set: one lookup a citation)
