@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -36,6 +37,16 @@ def copy_project(destination: Path) -> Path:
         else:
             shutil.copy2(source, destination / part)
     return destination
+
+
+def digest(folder: Path) -> str:
+    """One hash of every file's path and bytes under `folder`: whether a build changed it."""
+    hashed = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        hashed.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            hashed.update(path.read_bytes())
+    return hashed.hexdigest()
 
 
 @pytest.fixture(scope="session")

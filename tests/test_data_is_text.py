@@ -8,7 +8,6 @@ do, and leave the previous build in the output folder exactly as it was.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import ROOT, copy_project, line_of, mkdocs_build
+from conftest import ROOT, copy_project, digest, line_of, mkdocs_build
 
 ROLE = "data/roles/psychologist.yml"
 CREDENTIAL = "data/credentials/mha-ncps.yml"
@@ -36,15 +35,6 @@ def good_site(tmp_path_factory) -> Path:
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.stderr
     return site
-
-
-def digest(folder: Path) -> str:
-    hashed = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        hashed.update(path.relative_to(folder).as_posix().encode())
-        if path.is_file():
-            hashed.update(path.read_bytes())
-    return hashed.hexdigest()
 
 
 def edited_project(tmp_path: Path, relative: str, change) -> Path:

@@ -9,7 +9,6 @@ those fields hold plain words, and shows each string as written; or the build st
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 import re
 import shutil
@@ -22,7 +21,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, copy_project, digest, mkdocs_build
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from careers.data.dataset import read_dataset  # noqa: E402
@@ -148,15 +147,6 @@ def visible_text(document) -> str:
     for hidden in document.xpath("//script|//style"):
         hidden.drop_tree()
     return " ".join(document.text_content().split())
-
-
-def digest(folder: Path) -> str:
-    hashed = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        hashed.update(path.relative_to(folder).as_posix().encode())
-        if path.is_file():
-            hashed.update(path.read_bytes())
-    return hashed.hexdigest()
 
 
 @pytest.fixture(scope="module")
