@@ -147,3 +147,13 @@ def test_the_seeds_wrong_claims_are_absent(built_site):
             continue  # the editorial policy names the claim in order to say it is wrong
         assert "National Peer Support Alliance" not in text, path
         assert "49,410" not in text, path
+
+
+def test_state_pages_do_not_claim_national_credentials_are_recognized_everywhere(html_pages):
+    """Nothing in our sources supports it, and North Carolina accepts no other state's certification."""
+    states = [path for path in html_pages if path.startswith("states/") and path != "states/index.html"]
+    assert states
+    for path in states:
+        text = " ".join(html_pages[path].get_text().split())
+        assert "recognized across states" not in text, path
+        assert "Ask the certifying body above how they treat certifications from other states, before you move." in text, path
