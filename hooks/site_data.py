@@ -15,6 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from careers import DataError, build_site  # noqa: E402
+from careers.data.stale import DEFAULT_MAX_AGE, stale_summary  # noqa: E402
 from careers.site.markers import UnknownMarker, expand_markers, unknown_markers  # noqa: E402
 from careers.site.editing_guide import page as editing_guide_page  # noqa: E402
 from careers.site.menu import escape_titles, fit_menu, merge_nav, place_outside_menu  # noqa: E402
@@ -25,7 +26,6 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
 _site = None
-STALE_COMMAND = "cd hooks && ../.venv/bin/python -m careers --stale"
 _serving = False  # `mkdocs serve`: live reload, and data problems shown in the preview instead of a stop
 _menu = None  # careers.site.menu.Menu: the nav, and the pages long sections leave out of it
 # Messages for editors go to their own logger: warnings, so that `strict: true` does not turn them
@@ -63,7 +63,7 @@ def on_config(config):
     config.extra["data_problems"] = []
     try:
         docs = Path(config.docs_dir)
-        _site = build_site(_data_dir(config), stale_after=config.extra.get("stale_figure_years", 8),
+        _site = build_site(_data_dir(config), stale_after=config.extra.get("stale_figure_years", DEFAULT_MAX_AGE),
                            docs_pages=frozenset(page.relative_to(docs).as_posix() for page in docs.rglob("*.md")))
     except DataError as error:
         *problems, summary = error.report().splitlines()
@@ -80,9 +80,7 @@ def on_config(config):
     for warning in _site.warnings:
         _log.warning(str(warning))
     if _site.stale:
-        count, age = len(_site.stale), config.extra.get("stale_figure_years", 8)
-        _log.warning(f"{count} {'figure is' if count == 1 else 'figures are'} more than {age} years old: "
-                     f"list them with `{STALE_COMMAND}`, then look for newer ones or mark each `old_on_purpose`")
+        _log.warning(stale_summary(len(_site.stale), config.extra.get("stale_figure_years", DEFAULT_MAX_AGE)))
     if messages := unknown_markers(Path(config.docs_dir), _site.snippets):
         _stop(messages, f"Build stopped: {len(messages)} unknown marker(s) in docs/. Nothing was written.")
     config.extra["crisis"] = _site.crisis

@@ -16,7 +16,7 @@ from .data import schema
 from .site import editing_guide
 from .data.problems import DataError
 from .build import build_site
-from .data.stale import DEFAULT_MAX_AGE
+from .data.stale import DEFAULT_MAX_AGE, stale_summary
 
 import yaml
 
@@ -30,7 +30,7 @@ def check(data_dir: Path) -> int:
     for warning in site.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if site.stale:
-        print(f"warning: {len(site.stale)} figures are old: list them with `python -m careers --stale`", file=sys.stderr)
+        print(f"warning: {stale_summary(len(site.stale), DEFAULT_MAX_AGE)}", file=sys.stderr)
     print(f"{data_dir.name}/ is valid: {len(site.pages)} pages would be generated.")
     return 0
 

@@ -15,6 +15,13 @@ from .problems import Problem
 from .walk import walk
 
 DEFAULT_MAX_AGE = 8
+LIST_COMMAND = "cd hooks && ../.venv/bin/python -m careers --stale"
+
+
+def stale_summary(count: int, max_age: int) -> str:
+    """The one line the build prints for all stale figures, naming the command that lists them."""
+    return (f"{count} {'figure is' if count == 1 else 'figures are'} more than {max_age} years old: "
+            f"list them with `{LIST_COMMAND}`, then look for newer ones or mark each `old_on_purpose`")
 
 
 def stale_figures(dataset: Dataset, max_age: int = DEFAULT_MAX_AGE, today: datetime.date | None = None) -> list[Problem]:
