@@ -34,7 +34,7 @@ def check_dataset(dataset: Dataset, today: datetime.date | None = None) -> list[
     problems: list[Problem] = []
     for loaded in dataset.everything():
         problems += context.check(loaded)
-    problems += _duplicate_source_ids(dataset.sources)
+    problems += _duplicate_source_ids(dataset.source_files)
     # Titles compared as a reader sees them (careers.data.text.as_reader_sees): case, spacing and look-alike forms ignored.
     problems += _unique(dataset.roles, "title", lambda role: as_reader_sees(role.title), "another role has the same title")
     problems += _unique(dataset.credentials, "title", lambda c: as_reader_sees(c.title), "another credential has the same title")
@@ -276,15 +276,19 @@ def _on_site(host: str, site: str) -> bool:
 # ---------------------------------------------------------------------------
 
 
-def _duplicate_source_ids(loaded: Loaded) -> list[Problem]:
-    document, problems = loaded.document, []
-    seen: dict[str, int] = {}
-    for index, source in enumerate(loaded.model.sources):
-        location = ("sources", index, "id")
-        if source.id in seen:
-            problems.append(Problem(document.path, document.line_of(location), dotted(location),
-                f"`{source.id}` is listed twice (first at item {seen[source.id] + 1}): keep one"))
-        seen.setdefault(source.id, index)
+def _duplicate_source_ids(files: list[Loaded]) -> list[Problem]:
+    """Each source id once, across data/sources.yml and data/sources/*.yml."""
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for loaded in files:
+        document = loaded.document
+        for index, source in enumerate(loaded.model.sources):
+            location = ("sources", index, "id")
+            here = f"{document.path}:{document.line_of(location)}"
+            if source.id in seen:
+                problems.append(Problem(document.path, document.line_of(location), dotted(location),
+                    f"`{source.id}` is listed twice (first at {seen[source.id]}): keep one"))
+            seen.setdefault(source.id, here)
     return problems
 
 

@@ -18,6 +18,7 @@ from .validate import validate
 M = TypeVar("M", bound=BaseModel)
 
 SOURCES_FILE = "sources.yml"
+SOURCES_FOLDER = "sources"  # optional: more lists of sources, e.g. sources/states.yml, read after sources.yml
 CRISIS_FILE = "crisis.yml"
 FAQ_FILE = "faq.yml"
 FOLDERS: dict[str, type[BaseModel]] = {
@@ -49,7 +50,7 @@ class Loaded(Generic[M]):
 class Dataset:
     """Everything in data/, validated. Read-only once built."""
 
-    sources: Loaded[SourcesFile]
+    sources: Loaded[SourcesFile]  # data/sources.yml
     crisis: Loaded[Crisis]
     faq: Loaded[Faq]
     roles: list[Loaded[Role]] = field(default_factory=list)
@@ -62,15 +63,24 @@ class Dataset:
     jobs: list[Loaded[JobDescription]] = field(default_factory=list)
     job_descriptions: Loaded[JobDescriptionsShared] | None = None
     language_rules: Loaded[LanguageRules] | None = None
+    more_sources: list[Loaded[SourcesFile]] = field(default_factory=list)  # data/sources/*.yml
+
+    @property
+    def source_files(self) -> list[Loaded[SourcesFile]]:
+        return [self.sources, *self.more_sources]
+
+    @property
+    def all_sources(self) -> list[Source]:
+        return [source for loaded in self.source_files for source in loaded.model.sources]
 
     def everything(self) -> list[Loaded]:
         plan = [loaded for loaded in (self.ladder, self.finder, self.job_descriptions, self.language_rules) if loaded is not None]
-        return [self.sources, self.crisis, self.faq, *self.roles, *self.credentials, *self.states, *self.articles,
+        return [*self.source_files, self.crisis, self.faq, *self.roles, *self.credentials, *self.states, *self.articles,
                 *self.paths, *self.jobs, *plan]
 
     @property
     def sources_by_id(self) -> dict[str, Source]:
-        return {source.id: source for source in self.sources.model.sources}
+        return {source.id: source for source in self.all_sources}
 
     def roles_in(self, group: str) -> list[Role]:
         roles = [loaded.model for loaded in self.roles if loaded.model.group == group]
@@ -97,6 +107,7 @@ def read_dataset(data_dir: Path) -> Dataset:
     sources = reader.read(data_dir / SOURCES_FILE, SourcesFile)
     crisis = reader.read(data_dir / CRISIS_FILE, Crisis)
     faq = reader.read(data_dir / FAQ_FILE, Faq)
+    more_sources = reader.read_folder(data_dir / SOURCES_FOLDER, SourcesFile, optional=True)
     folders = {name: reader.read_folder(data_dir / name, model) for name, model in FOLDERS.items()}
     ladder = reader.read(data_dir / LADDER_FILE, Ladder)
     finder = reader.read(data_dir / FINDER_FILE, Finder)
@@ -106,7 +117,8 @@ def read_dataset(data_dir: Path) -> Dataset:
             or job_descriptions is None or language_rules is None:
         raise DataError(reader.problems)
     return Dataset(sources=sources, crisis=crisis, faq=faq, ladder=ladder, finder=finder,
-                   job_descriptions=job_descriptions, language_rules=language_rules, **folders)
+                   job_descriptions=job_descriptions, language_rules=language_rules, more_sources=more_sources,
+                   **folders)
 
 
 # ---------------------------------------------------------------------------
@@ -142,11 +154,11 @@ class _Reader:
             "this file is outside data/: data files must be in the repository's data/ folder"))
         return True
 
-    def read_folder(self, folder: Path, model: type[M]) -> list[Loaded[M]]:
-        if self.refused(folder):
+    def read_folder(self, folder: Path, model: type[M], optional: bool = False) -> list[Loaded[M]]:
+        if (optional and not folder.exists() and not folder.is_symlink()) or self.refused(folder):
             return []
         paths = sorted(folder.glob("*.yml")) if folder.is_dir() else []
-        if not paths:
+        if not paths and not optional:
             self.problems.append(Problem(self.display(folder) + "/", None, None,
                 f"no data files found: add {self.display(folder)}/<name>.yml"))
         return [loaded for path in paths if (loaded := self.read(path, model))]
@@ -176,7 +188,7 @@ def _misplaced_files(data_dir: Path) -> list[Problem]:
     """Data files the build would silently ignore: wrong folder or wrong extension."""
     problems = []
     root = data_dir.parent
-    folders = ", ".join(f"data/{name}/" for name in FOLDERS)
+    folders = ", ".join(f"data/{name}/" for name in [*FOLDERS, SOURCES_FOLDER])
     for path, is_link in _files_in(data_dir):
         if path.name.startswith("."):
             continue
@@ -189,7 +201,7 @@ def _misplaced_files(data_dir: Path) -> list[Problem]:
         elif len(relative.parts) == 1 and relative.name not in KNOWN_FILES:
             problems.append(Problem(display, None, None,
                 f"this file is not read by the build: move it into one of {folders}"))
-        elif len(relative.parts) > 1 and (relative.parts[0] not in FOLDERS or len(relative.parts) > 2):
+        elif len(relative.parts) > 1 and (relative.parts[0] not in [*FOLDERS, SOURCES_FOLDER] or len(relative.parts) > 2):
             problems.append(Problem(display, None, None,
                 f"this file is in a folder the build does not read: move it into one of {folders}"))
         elif len(relative.parts) == 2 and path.suffix != ".yml":

@@ -53,6 +53,10 @@ Text = Annotated[
 ShortText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_plain)
 ]
+# A table cell's worth: a few words (the states-at-a-glance table is read on phones).
+GlanceText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60), AfterValidator(_plain)
+]
 # Plain text that may also link to pages of this site, written `[words](page)`: `[the finder](finder)`,
 # `[New York](states/ny)`. The build checks every link (careers.data.checks); templates print it with `| linked`.
 LinkedText = Annotated[Text, AfterValidator(TextWithLinks)]
@@ -399,11 +403,16 @@ class Detail(Model):
     source: SourceId | None = Field(default=None, description="Source id for `value`.")
     confidence: Confidence = Field(default="verified", description="`verified`, `secondary` or `uncertain` (sources disagree: give `other_values`).")
     other_values: list[OtherValue] = Field(default_factory=list, description="When sources disagree: what each other source says.")
+    short: GlanceText | None = Field(default=None, description=(
+        "The same in a few words for the states-at-a-glance table, e.g. `60 h`, `500 h + 25 h supervision`, "
+        "`IC&RC exam`, `every 2 years, 20 h`. Leave it out and the table says `see the state page`."))
 
     @model_validator(mode="after")
     def _consistent(self) -> "Detail":
         if self.value is not None and self.source is None:
             raise ValueError("a value needs a `source` id")
+        if self.short is not None and self.value is None:
+            raise ValueError("a `short` needs the full `value` it sums up")
         if self.confidence == "uncertain" and not self.other_values:
             raise ValueError("`uncertain` means sources disagree: list the other source's value in `other_values`")
         if self.other_values and self.confidence != "uncertain":
@@ -427,18 +436,37 @@ class DatedChange(Model):
     confidence: Confidence = Field(default="verified", description="`verified` or `secondary`, as for a figure.")
 
 
+Experience = Literal["mental-health", "substance-use", "family", "youth"]
+
+
 class StateCredential(Model):
     name: ShortText = Field(description="The credential's name in this state.")
+    short_name: GlanceText | None = Field(default=None, description="Its initials, e.g. `CPRS`, used in the states table. Leave out when it has none.")
     body: ShortText = Field(description="Who certifies.")
+    covers: list[Experience] = Field(default_factory=list, description=(
+        "Whose lived experience it is for, as `scope` says: any of `mental-health`, `substance-use`, `family`, "
+        "`youth`. Leave it out when our sources do not say. The states table and map use it."))
     scope: Detail = Field(description="Mental health, substance use, both, family members...")
     training: Detail = Field(description="Training hours or course, as the source states it.")
     work_and_supervision: Detail = Field(description="Hours of work and of supervision needed.")
     exam: Detail = Field(description="The exam, if any.")
     other_requirements: Detail = Field(description="Age, education, recovery time, checks, fees and so on.")
     renewal: Detail = Field(description="How often it is renewed and the continuing education needed.")
-    official_source: SourceId = Field(description="Source id of the certifying body's current page.")
+    background_check: Detail = Field(default_factory=Detail, description=(
+        "Whether certification checks criminal history, and what bars it, as the source states it. "
+        "Leave it out when our sources do not say."))
+    icrc_exam: bool | None = Field(default=None, description=(
+        "`true` when the exam is an IC&RC exam (the one a move to another IC&RC state relies on), `false` when "
+        "the source names another exam or none. Leave it out when our sources do not say."))
+    official_source: SourceId | None = Field(default=None, description=(
+        "Source id of the certifying body's or state agency's own page for this credential: not a summary on "
+        "another site, not a copy of the rule text, not a home page. The page's \"Check before you apply\" box "
+        "links to it. Leave it out when our sources have no such page: the box then says whom to contact."))
     year: Period = Field(description="Year of the rules or pages read, e.g. `page undated, checked 2026; law 2020`.")
     confidence: Confidence = Field(description="Overall confidence of this row in facts-states.md.")
+    read_on_copy: bool = Field(default=False, description=(
+        "`true` when the rules were read on a site that republishes the state's rule text (`V (mirror)` in "
+        "facts-states.md), not on the state's or certifying body's own site. The page says so."))
     note: Text | None = Field(default=None, description="Anything a reader must know, e.g. a credential being phased out.")
     changes: list[DatedChange] = Field(default_factory=list, description=(
         "Time-sensitive rules, each with its date: the page says what changes when, and once the date has "
@@ -451,29 +479,71 @@ class StateCredential(Model):
             ("Work and supervision hours", self.work_and_supervision),
             ("Exam", self.exam),
             ("Other requirements", self.other_requirements),
+            ("Background check", self.background_check),
             ("Renewal", self.renewal),
         ]
+
+    @property
+    def anchor(self) -> str:
+        """The id of its heading on the state page, e.g. `cprs` (ASCII letters and digits only)."""
+        words = re.findall(r"[a-z0-9]+", (self.short_name or self.name).lower())
+        return "-".join(words)[:60] or "credential"
+
+
+class StateNote(Model):
+    about: ShortText = Field(description="What the note is about, shown first in bold, e.g. `Medicaid`.")
+    text: LinkedText = Field(description="The note, one or two plain sentences. May link to pages of this site: `[moving to another state](moving-to-another-state)`.")
+    source: SourceId | None = Field(default=None, description="Source id behind the note. Leave out only for a note on what our sources do not say.")
+    confidence: Confidence = Field(default="verified", description="`verified` or `secondary`, as for a figure.")
 
 
 class State(Model):
     code: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(description="Two-letter postal code in capitals, e.g. `CA`; the file is `ca.yml`.")
     name: ShortText = Field(description="The state's name.")
     summary: Text = Field(description="Two or three plain sentences on peer certification in this state.")
-    credentials: list[StateCredential] = Field(min_length=1, description="Each peer credential the state offers.")
+    credentials: list[StateCredential] = Field(default_factory=list, description=(
+        "Each peer credential the state offers. Leave it empty only with `not_found`."))
+    not_found: Text | None = Field(default=None, description=(
+        "When our sources found nothing reliable about the state's requirements, say so plainly, e.g. `We found "
+        "no reliable source for Alaska's requirements.` The page then points to `agency` and the national comparison."))
+    agency: ShortText | None = Field(default=None, description=(
+        "The state's behavioral-health agency, for readers to contact, e.g. `Alaska Department of Health, "
+        "Division of Behavioral Health`. Required with `not_found`."))
+    agency_source: SourceId | None = Field(default=None, description="Source id of the agency's own page, when our sources have one.")
+    moving_in: Detail = Field(default_factory=Detail, description=(
+        "What someone certified in another state can do here (reciprocity, waivers), as the source states it. "
+        "Leave it out when our sources do not say."))
+    notes: list[StateNote] = Field(default_factory=list, description="What else a reader should know: Medicaid, changes under way, cautions.")
     reviewed: datetime.date = Field(description="Date an editor last checked this page against its sources.")
+
+    @model_validator(mode="after")
+    def _credentials_or_not_found(self) -> "State":
+        if not self.credentials and not self.not_found:
+            raise ValueError("list the state's `credentials`, or say in `not_found` that our sources found none")
+        if self.not_found and not self.agency:
+            raise ValueError("with `not_found`, name the state's behavioral-health `agency` for readers to contact")
+        return self
 
     @property
     def slug(self) -> str:
         return self.code.lower()
 
+    def check_with(self) -> list[tuple[str, str | None]]:
+        """Each certifying body once, with its own page (None when our sources have none)."""
+        return list(dict.fromkeys((c.body, c.official_source) for c in self.credentials))
+
     def source_ids(self) -> list[str]:
-        ids = []
+        ids = [self.agency_source] if self.agency_source else []
         for credential in self.credentials:
-            ids.append(credential.official_source)
+            ids += [credential.official_source] if credential.official_source else []
             ids += [change.source for change in credential.changes]
             for _, detail in credential.details():
                 ids += [detail.source] if detail.source else []
                 ids += [other.source for other in detail.other_values]
+        for detail in (self.moving_in,):
+            ids += [detail.source] if detail.source else []
+            ids += [other.source for other in detail.other_values]
+        ids += [note.source for note in self.notes if note.source]
         return list(dict.fromkeys(ids))
 
 

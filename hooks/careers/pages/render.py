@@ -14,7 +14,7 @@ import jinja2
 
 from ..data import text
 from ..data.dataset import Dataset
-from ..data.models import Detail, Fact, OtherValue
+from ..data.models import DatedChange, Detail, Fact, OtherValue, StateNote
 from ..data.walk import walk
 from ..site import structured_data
 from . import compare
@@ -116,7 +116,7 @@ class _Renderer:
 
     def _cite(self, page: PageRef, model: Any) -> None:
         for _, value, _owner in walk(model):
-            if isinstance(value, (Fact, Detail)) and value.source:
+            if isinstance(value, (Fact, Detail, StateNote, DatedChange)) and value.source:
                 self._add_citation(value.source, page, value.confidence)
             elif isinstance(value, OtherValue):
                 self._add_citation(value.source, page, "uncertain")

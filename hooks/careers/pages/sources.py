@@ -15,7 +15,7 @@ def check(dataset: Dataset) -> list[Problem]:
 
 
 def render(renderer) -> None:
-    renderer.render(PAGE, "sources/sources.md.j2", "Sources", sources=renderer.data.sources.model.sources,
+    renderer.render(PAGE, "sources/sources.md.j2", "Sources", sources=renderer.data.all_sources,
                     citations=renderer.citations, labels=renderer.labels)
 
 
