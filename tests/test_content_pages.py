@@ -14,12 +14,15 @@ STATES = {p.stem: yaml.safe_load(p.read_text()) for p in sorted((DATA / "states"
 CREDENTIALS = {p.stem: yaml.safe_load(p.read_text()) for p in sorted((DATA / "credentials").glob("*.yml"))}
 FAQ = yaml.safe_load((DATA / "faq.yml").read_text())
 ARTICLES = {p.stem: yaml.safe_load(p.read_text()) for p in sorted((DATA / "articles").glob("*.yml"))}
-DETAILS = ["scope", "training", "work_and_supervision", "exam", "other_requirements", "renewal"]
+SOURCES.update({s["id"]: s for p in sorted((DATA / "sources").glob("*.yml")) for s in yaml.safe_load(p.read_text())["sources"]})
+DETAILS = ["scope", "training", "work_and_supervision", "exam", "other_requirements", "background_check", "renewal"]
+LABELS = ["Scope", "Training", "Work and supervision hours", "Exam", "Other requirements", "Background check", "Renewal"]
+ALL_STATES_AND_DC = """AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY
+NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"""
 
 
-def test_the_22_states_of_our_sources_are_covered():
-    assert sorted(code.upper() for code in STATES) == sorted(
-        "CA TX FL NY PA IL OH GA NC MI WA AZ MA VA NJ CO OR TN IN MO DE ID".split())
+def test_every_state_and_dc_has_a_page():
+    assert sorted(code.upper() for code in STATES) == sorted(ALL_STATES_AND_DC.split())
 
 
 def test_the_five_national_credentials_are_covered():
@@ -32,17 +35,30 @@ def test_state_page(html_pages, code):
     page = html_pages[f"states/{code}/index.html"]
     article = page.select_one("article")
     assert state["name"] in article.h1.get_text()
-    # Every credential says to check the certifying body, and links to its page.
-    warnings = article.select(".admonition.warning")
-    assert len(warnings) == len(state["credentials"])
-    for credential, warning in zip(state["credentials"], warnings):
-        url = SOURCES[credential["official_source"]].get("url")
-        assert "Check before you apply" in warning.get_text()
-        if url:
-            assert warning.find("a", href=url)
+    # One "Check before you apply" box names each certifying body once, linked to its own page
+    # when our sources have one, and otherwise says to contact it.
+    boxes = article.select(".warning-text")
+    credentials = state.get("credentials") or []
+    assert len(boxes) == (1 if credentials else 0)
+    if credentials:
+        box = boxes[0]
+        assert "Check before you apply" in box.get_text()
+        bodies = list(dict.fromkeys((c["body"], c.get("official_source")) for c in credentials))
+        entries = box.select("li")
+        assert len(entries) == len(bodies)
+        for (body, official), entry in zip(bodies, entries):
+            assert " ".join(body.split()) in entry.get_text(" ", strip=True)
+            url = SOURCES[official].get("url") if official else None
+            if url:
+                assert entry.find("a", href=url)
+            else:
+                assert not entry.find("a") and "contact them directly" in entry.get_text()
+    else:
+        found = article.select_one(".state-not-found").get_text(" ", strip=True)
+        assert " ".join(state["not_found"].split()) in found and state["agency"] in found
     for credential, block in zip(state["credentials"], article.select("dl.requirements")):
         shown = {dt.get_text(strip=True): dt.find_next_sibling("dd") for dt in block.find_all("dt")}
-        for name, label in zip(DETAILS, ["Scope", "Training", "Work and supervision hours", "Exam", "Other requirements", "Renewal"]):
+        for name, label in zip(DETAILS, LABELS):
             item = credential.get(name) or {}
             text = shown[label].get_text(" ", strip=True)
             if "value" not in item:
@@ -58,16 +74,44 @@ def test_state_page(html_pages, code):
                     assert "secondary source" in text
 
 
-def test_states_index_lists_every_state_and_helps_readers_elsewhere(html_pages):
+def test_states_index_is_one_table_of_every_state_and_a_map(html_pages):
     page = html_pages["states/index.html"]
-    table = page.select_one("table.states-table")
-    assert table.caption and table.select("th[scope=col]")
-    linked = {a["href"].strip("/") for a in table.select("th[scope=row] a")}
-    assert linked == set(STATES)
+    table = page.select_one("table.glance-table")
+    headings = [th.get_text(" ", strip=True) for th in table.select("thead th[scope=col]")]
+    for column in ("State", "Credentials", "Training", "Work hours", "Exam", "Renewal", "Background check",
+                   "Separate mental health and substance use credentials", "IC&RC exam", "Moving in from another state"):
+        assert column in headings
+    rows = table.select("tbody tr")
+    assert [row.th.a["href"].strip("/") for row in rows] == sorted(STATES, key=lambda c: STATES[c]["name"])
+    for row in rows:  # every cell is labelled for the phone layout, and says "Not found" rather than nothing
+        assert all(cell.get("data-label") and cell.get_text(strip=True) for cell in row.select("td"))
+    # The map: one linked square a state, named for screen readers, with a caption and a key.
+    tiles = page.select("figure.tile-map svg a")
+    assert sorted(a["href"].strip("/") for a in tiles) == sorted(STATES)
+    assert all(a["aria-label"].startswith(STATES[a["href"].strip("/")]["name"] + ": ") for a in tiles)
+    assert page.select_one("figure.tile-map figcaption").get_text(strip=True)
+    assert len(page.select(".tile-map__key li")) == 3
     text = page.select_one("article").get_text(" ", strip=True)
-    assert "If your state is not listed" in text
     assert "behavioral health agency" in text
     assert page.find("a", href=SOURCES["power2u-state-comparison-2021"]["url"])
+
+
+def test_the_glance_table_reads_each_credentials_short_values(html_pages):
+    """A state's cell lists each credential's `short` value, prefixed with its initials when it has several."""
+    table = html_pages["states/index.html"].select_one("table.glance-table")
+    rows = {row.th.a["href"].strip("/"): row for row in table.select("tbody tr")}
+    checked = 0
+    for code, state in STATES.items():
+        credentials = state.get("credentials") or []
+        cell = rows[code].select_one('td[data-label="Training"]').get_text(" ", strip=True)
+        for credential in credentials:
+            short = (credential.get("training") or {}).get("short")
+            if short:
+                assert " ".join(short.split()) in cell
+                if len(credentials) > 1:
+                    assert (credential.get("short_name") or credential["name"]) in cell
+                checked += 1
+    assert checked >= 10
 
 
 @pytest.mark.parametrize("slug", sorted(CREDENTIALS))

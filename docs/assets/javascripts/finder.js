@@ -102,15 +102,36 @@
     candidates.forEach(function (credential) {
       var fits = chosen.filter(function (focus) { return credential.focus.indexOf(focus) !== -1; });
       if (fits.length) {
+        var routes = credential.routes.map(function (route) { return routeStatus(credential, route, answers); });
+        var best = null;
+        routes.forEach(function (route) {
+          if (best === null || stillNeeded(route) < stillNeeded(best)) { best = route; }
+        });
         result.matches.push({
           id: credential.id,
           fits: fits,
-          training: hoursStatus(credential.training, answers.training),
-          work: hoursStatus(credential.work, answers.work)
+          training: best ? best.training : hoursStatus(credential.training, answers.training),
+          work: best ? best.work : hoursStatus(credential.work, answers.work),
+          routes: routes,
+          route: best ? best.name : null
         });
       }
     });
     return result;
+  }
+
+  // A route's own hours, compared with the reader's; its rules text is the credential's.
+  function routeStatus(credential, route, answers) {
+    return {
+      name: route.name,
+      note: route.note,
+      training: hoursStatus({ hours: route.training, rules: credential.training.rules }, answers.training),
+      work: hoursStatus({ hours: route.work, rules: credential.work.rules }, answers.work)
+    };
+  }
+
+  function stillNeeded(route) {
+    return (route.training.missing || 0) + (route.work.missing || 0);
   }
 
   // ---------------------------------------------------------------------------
@@ -182,11 +203,13 @@
     return wrap;
   }
 
-  function hoursLine(label, state, rulePart, have) {
+  function hoursLine(label, state, rulePart, have, withoutRules) {
     var li = el("li");
     li.appendChild(el("strong", null, label + ": "));
     var text;
-    if (state.status === "met") {
+    if (state.status === "met" && state.needed === 0) {
+      text = "none needed on this route.";
+    } else if (state.status === "met") {
       text = "you have enough (" + number(state.needed) + " hours needed).";
     } else if (state.status === "short") {
       text = number(state.missing) + " more hours needed (" + number(state.needed) + " in all; you have " +
@@ -197,7 +220,7 @@
       text = "not found in our sources. Ask the certifying body.";
     }
     li.appendChild(el("span", "finder-status finder-status--" + state.status, text));
-    if (state.status !== "unknown") {
+    if (state.status !== "unknown" && !withoutRules) {
       rulePart.rules.forEach(function (item) {
         if (item.text) {
           li.appendChild(document.createTextNode(" "));
@@ -231,10 +254,38 @@
     if (credential.confidence) {
       li.appendChild(el("p", null, "How sure we are: " + credential.confidence + "."));
     }
-    var hours = el("ul", "finder-result__hours");
-    hours.appendChild(hoursLine("Training", match.training, credential.training, answers.training));
-    hours.appendChild(hoursLine("Supervised work", match.work, credential.work, answers.work));
-    li.appendChild(hours);
+    if (match.routes.length) {
+      li.appendChild(el("p", null, "There are " + match.routes.length + " ways in. Each asks for its own hours:"));
+      var ways = el("ul", "finder-result__routes");
+      match.routes.forEach(function (route) {
+        var way = el("li", "finder-route");
+        way.setAttribute("data-route", route.name);
+        way.appendChild(el("strong", null, route.name + (route.name === match.route ? " (closest to your hours)" : "")));
+        var routeHours = el("ul", "finder-result__hours");
+        routeHours.appendChild(hoursLine("Training", route.training, credential.training, answers.training, true));
+        routeHours.appendChild(hoursLine("Supervised work", route.work, credential.work, answers.work, true));
+        way.appendChild(routeHours);
+        if (route.note) { way.appendChild(el("p", "finder-route__note", route.note)); }
+        ways.appendChild(way);
+      });
+      li.appendChild(ways);
+      var rulesText = el("p", null, "The rules as our sources state them:");
+      li.appendChild(rulesText);
+      var ruleList = el("ul");
+      [credential.training.rules, credential.work.rules].forEach(function (items) {
+        items.forEach(function (item) {
+          var entry = el("li");
+          entry.appendChild(rule(item, true));
+          ruleList.appendChild(entry);
+        });
+      });
+      li.appendChild(ruleList);
+    } else {
+      var hours = el("ul", "finder-result__hours");
+      hours.appendChild(hoursLine("Training", match.training, credential.training, answers.training));
+      hours.appendChild(hoursLine("Supervised work", match.work, credential.work, answers.work));
+      li.appendChild(hours);
+    }
     var also = credential.also.filter(function (item) { return item.text; });
     if (also.length) {
       li.appendChild(el("p", null, "Also check:"));
@@ -271,11 +322,16 @@
     });
     known.national.forEach(function (c) { byId[c.id] = c; });
     var count = result.matches.length;
-    status.textContent = count === 1 ? "1 credential fits your answers." : count + " credentials fit your answers.";
+    var inState = result.matches.filter(function (m) { return byId[m.id].kind === "state"; }).length;
+    var counted = count === 1 ? "1 credential fits your answers" : count + " credentials fit your answers";
+    if (state) {
+      counted += ": " + inState + " in " + state.name + " and " + (count - inState) + " national";
+    }
+    status.textContent = counted + ".";
 
     if (result.state === OTHER_STATE) {
-      var other = el("p", "finder__note", "Our sources do not cover your state yet, so this list shows national credentials only. Almost every state has a peer certification: ");
-      other.appendChild(anchor(root + known.other_state.url, "see how to find your state's rules"));
+      var other = el("p", "finder__note", "Outside the 50 states and DC, this list shows national credentials only. Ask the agency that runs behavioral health services where you live about peer certification, and ");
+      other.appendChild(anchor(root + known.other_state.url, "see how to find your rules"));
       other.appendChild(document.createTextNode("."));
       output.appendChild(other);
     } else if (!result.state) {
@@ -290,10 +346,23 @@
         var label = focusLabels(known, [gap.focus]);
         var p = el("p", "finder__gap");
         if (gap.separate.length) {
-          p.textContent = state.name + " has a separate credential for " + label + ": " + gap.separate.join(", ") +
-            ". Our sources do not give its rules, so ask the certifying body. ";
-          var scope = state.separate.filter(function (s) { return s.focus === gap.focus && s.scope; })[0];
+          var named = state.separate.filter(function (s) { return s.focus === gap.focus; });
+          p.appendChild(document.createTextNode(state.name + " has a separate credential for " + label + ": "));
+          named.forEach(function (item, i) {
+            if (i) { p.appendChild(document.createTextNode(", ")); }
+            p.appendChild(anchor(root + state.url, item.full_name ? item.full_name + " (" + item.name + ")" :
+              "the " + item.name + " (its full name is not in our sources)"));
+          });
+          p.appendChild(document.createTextNode(". Our sources do not give its rules, so ask the certifying body. "));
+          var scope = named.filter(function (s) { return s.scope; })[0];
           if (scope) { p.appendChild(rule(scope.scope, false)); }
+        } else if (state.unknown_scope.length) {
+          p.appendChild(document.createTextNode("Our sources do not say whom these " + state.name + " credentials are for: "));
+          state.unknown_scope.forEach(function (item, i) {
+            if (i) { p.appendChild(document.createTextNode(", ")); }
+            p.appendChild(anchor(root + item.url, item.name));
+          });
+          p.appendChild(document.createTextNode(". Ask the certifying body whether one fits you."));
         } else {
           p.textContent = "Our sources name no credential for " + label + " in " + state.name +
             ". Ask the state's certifying body what applies to you.";

@@ -726,20 +726,43 @@ class FinderNational(Model):
         "`experience` requirement. Leave it out when there is no single number."))
 
 
+class FinderRoute(Model):
+    name: ShortText = Field(description="The route as the state names it, e.g. `Provisional certificate` or `CAPRC I (entry level)`.")
+    training_hours: TrainingHours | None = Field(default=None, description=(
+        "Training hours this route asks, as written in the state's `training` value. Leave it out when not stated."))
+    work_hours: WorkHours | None = Field(default=None, description=(
+        "Work hours needed before this route's certificate, as written in the state's `work_and_supervision` "
+        "value; `0` when that value says the route needs none (`none`, `no work hours`). Leave it out when not stated."))
+    note: Text | None = Field(default=None, description="What else differs on this route, e.g. `The 250 hours are worked during the 6-month initial certificate.`")
+
+
 class FinderStateCredential(Model):
     name: ShortText = Field(description="The credential's `name` in the state's file, copied exactly.")
-    focus: list[FocusId] = Field(min_length=1, description="Which focuses its scope covers, as the state's `scope` says.")
+    focus: list[FocusId] = Field(default_factory=list, description=(
+        "Which focuses its scope covers. Leave it out to use the credential's `covers` in the state's file."))
     training_hours: TrainingHours | None = Field(default=None, description=(
         "Training hours the finder compares, as written in the state's `training` value. Leave it out when "
         "there is no single number or the sources disagree."))
     work_hours: WorkHours | None = Field(default=None, description=(
         "Work hours the finder compares, as written in the state's `work_and_supervision` value. Leave it out "
         "when there is no single number or the sources disagree."))
+    routes: list[FinderRoute] = Field(default_factory=list, description=(
+        "When the credential has several ways in (provisional and full, entry and advanced levels), each with "
+        "its own hours. The finder shows each, and never counts hours against a reader that a route they "
+        "qualify for does not ask. Leave `training_hours` and `work_hours` out when you give routes."))
+
+    @model_validator(mode="after")
+    def _routes_or_hours(self) -> "FinderStateCredential":
+        if self.routes and (self.training_hours is not None or self.work_hours is not None):
+            raise ValueError("give the hours in each route, not beside `routes`")
+        return self
 
 
 class FinderSeparate(Model):
     focus: FocusId = Field(description="The focus that has a credential of its own in this state.")
     name: ShortText = Field(description="That credential's name or abbreviation, as the state's `scope` writes it, e.g. `CRPA`.")
+    full_name: ShortText | None = Field(default=None, description=(
+        "Its name spelled out, when our sources give it. Leave it out and the finder says the full name is not in our sources."))
 
 
 class FinderState(Model):
@@ -752,7 +775,9 @@ class Finder(Model):
     reviewed: datetime.date = Field(description="Date an editor last checked these rules against the credential and state files.")
     focuses: list[FinderFocus] = Field(min_length=1, description="The choices for what a reader's lived experience and work are about.")
     national: list[FinderNational] = Field(min_length=1, description="Rules for the national credentials.")
-    states: list[FinderState] = Field(min_length=1, description="Rules for each state in data/states/.")
+    states: list[FinderState] = Field(default_factory=list, description=(
+        "Hours, routes and separate credentials for states in data/states/. A state left out is matched by its "
+        "credentials' `covers`, and its hours are shown as written."))
 
 
 # ---------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 from ..data.dataset import Dataset
-from ..data.models import Detail, Fact, FinderStateCredential, State, StateCredential
+from ..data.models import Detail, Fact, FinderRoute, FinderStateCredential, State, StateCredential
 from .paths import DETAIL_LABELS, Cited, References, problem_adder
 from ..data.problems import Problem
 
@@ -23,6 +23,7 @@ FINDER_PAGE = "finder.md"
 RULES_FILE = "finder/rules.json"
 OTHER_STATE = "other"
 MAX_HOURS = 100_000
+NO_HOURS = re.compile(r"\b(none|no work hours|no hours|not needed)\b", re.IGNORECASE)  # a route's `0` must say so
 CONFIDENCE_LABELS = {  # same words as pages.CONFIDENCE_LABELS
     "verified": "",
     "secondary": "secondary source",
@@ -61,35 +62,46 @@ def rules(dataset: Dataset) -> dict:
             "focus": list(rule.focus),
             "training": {"hours": rule.training_hours, "rules": by_topic(NATIONAL_HOURS["training"])},
             "work": {"hours": rule.work_hours, "rules": by_topic(NATIONAL_HOURS["work"])},
+            "routes": [],
             "also": [fact for topic in NATIONAL_ALSO for fact in by_topic(topic)],
             "note": None,
         })
     states = []
-    for state_rule in sorted(finder.states, key=lambda s: refs.states[s.state].name):
-        state = refs.states[state_rule.state]
-        credentials = []
-        for index, rule in enumerate(state_rule.credentials):
-            credential = refs.state_credential(state, rule.name)[0]
+    focus_ids = {focus.id for focus in finder.focuses}
+    rules_of = {rule.state: rule for rule in finder.states}
+    for state in dataset.sorted_states():
+        state_rule = rules_of.get(state.code)
+        by_name = {rule.name: rule for rule in state_rule.credentials} if state_rule else {}
+        credentials, unknown_scope = [], []
+        for index, credential in enumerate(state.credentials):
+            rule = by_name.get(credential.name) or FinderStateCredential(name=credential.name)
+            focus = list(rule.focus) or [f for f in credential.covers if f in focus_ids]
+            if not focus:
+                unknown_scope.append({"name": credential.name, "url": f"states/{state.slug}/#{credential.anchor}"})
+                continue
             detail = lambda name: _detail(getattr(credential, name), credential, sources, DETAIL_LABELS[name])  # noqa: E731
             credentials.append({
                 "id": f"state-{state.slug}-{index + 1}",
                 "kind": "state",
                 "name": credential.name,
-                "short_name": credential.name,
+                "short_name": credential.short_name or credential.name,
                 "body": credential.body,
-                "url": f"states/{state.slug}/",
-                "focus": list(rule.focus),
+                "url": f"states/{state.slug}/#{credential.anchor}",
+                "focus": focus,
                 "scope": detail("scope"),
                 "training": {"hours": rule.training_hours, "rules": [detail(STATE_HOURS["training"])]},
                 "work": {"hours": rule.work_hours, "rules": [detail(STATE_HOURS["work"])]},
+                "routes": [{"name": route.name, "training": route.training_hours, "work": route.work_hours,
+                            "note": route.note} for route in rule.routes],
                 "also": [detail(name) for name in STATE_ALSO],
                 "note": credential.note,
                 "confidence": CONFIDENCE_LABELS[credential.confidence],
             })
-        separate = [{"focus": item.focus, "name": item.name, "scope": _scope_naming(state, item.name, sources)}
-                    for item in state_rule.separate]
+        separate = [{"focus": item.focus, "name": item.name, "full_name": item.full_name,
+                     "scope": _scope_naming(state, item.name, sources)}
+                    for item in (state_rule.separate if state_rule else [])]
         states.append({"code": state.code, "slug": state.slug, "name": state.name, "url": f"states/{state.slug}/",
-                       "credentials": credentials, "separate": separate})
+                       "credentials": credentials, "separate": separate, "unknown_scope": unknown_scope})
     comparison = sources.get("power2u-state-comparison-2021")
     return {
         "reviewed": finder.reviewed.isoformat(),
@@ -185,13 +197,29 @@ def evaluate(known: dict, answers: Answers) -> dict:
     for credential in candidates:
         fits = [focus for focus in chosen if focus in credential["focus"]]
         if fits:
+            routes = [_route(credential, route, answers) for route in credential["routes"]]
+            best = min(routes, key=_still_needed) if routes else None
             result["matches"].append({
                 "id": credential["id"],
                 "fits": fits,
-                "training": _status(credential["training"], answers.training),
-                "work": _status(credential["work"], answers.work),
+                "training": best["training"] if best else _status(credential["training"], answers.training),
+                "work": best["work"] if best else _status(credential["work"], answers.work),
+                "routes": routes,
+                "route": best["name"] if best else None,
             })
     return result
+
+
+def _route(credential: dict, route: dict, answers: Answers) -> dict:
+    """A route's own hours, compared with the reader's; its rules text is the credential's."""
+    return {"name": route["name"], "note": route["note"],
+            "training": _status({"hours": route["training"], "rules": credential["training"]["rules"]}, answers.training),
+            "work": _status({"hours": route["work"], "rules": credential["work"]["rules"]}, answers.work)}
+
+
+def _still_needed(route: dict) -> int:
+    """Hours the reader still needs on a route (the first route with the fewest is the one to show)."""
+    return (route["training"]["missing"] or 0) + (route["work"]["missing"] or 0)
 
 
 def _status(rule: dict, have: int | None) -> dict:
@@ -269,19 +297,20 @@ def check(dataset: Dataset) -> list[Problem]:
         own_focus: set[str] = set()
         for c, rule in enumerate(state_rule.credentials):
             check_focus(rule.focus, (*at, "credentials", c, "focus"))
-            own_focus.update(rule.focus)
             credential, message = refs.state_credential(state, rule.name)
             if credential is None:
                 add((*at, "credentials", c, "name"), message)
                 continue
+            own_focus.update(rule.focus or credential.covers)
             if rule.name in named:
                 add((*at, "credentials", c, "name"), "this credential has rules already: keep one entry")
             named.add(rule.name)
             _check_state_hours(add, (*at, "credentials", c), rule, credential)
+            for r, route in enumerate(rule.routes):
+                _check_state_hours(add, (*at, "credentials", c, "routes", r), route, credential)
         for credential in state.credentials:
             if credential.name not in named:
-                add((*at, "credentials"), f"`{credential.name}` in data/states/{state.slug}.yml has no rules here: "
-                    "add it with its `focus`")
+                own_focus.update(credential.covers)
         for s, separate in enumerate(state_rule.separate):
             if not any(c.scope.found and separate.name in c.scope.value for c in state.credentials):
                 add((*at, "separate", s, "name"), f"`{separate.name}` is not named in the `scope` of data/states/"
@@ -289,14 +318,10 @@ def check(dataset: Dataset) -> list[Problem]:
             if separate.focus in own_focus:
                 add((*at, "separate", s, "focus"), f"a credential above already covers `{separate.focus}`: "
                     "`separate` is for a focus the state's credentials here do not cover")
-    for code, state in refs.states.items():
-        if code not in covered:
-            problems.append(Problem(loaded.document.path, loaded.document.line_of(("states",)), "states",
-                f"{state.name} (data/states/{state.slug}.yml) has no finder rules: add `- state: {code}` with its credentials"))
     return problems
 
 
-def _check_state_hours(add, at, rule: FinderStateCredential, credential: StateCredential) -> None:
+def _check_state_hours(add, at, rule: FinderStateCredential | FinderRoute, credential: StateCredential) -> None:
     for kind, name in STATE_HOURS.items():
         hours = getattr(rule, f"{kind}_hours")
         if hours is None:
@@ -305,6 +330,8 @@ def _check_state_hours(add, at, rule: FinderStateCredential, credential: StateCr
         if detail.confidence == "uncertain":
             add((*at, f"{kind}_hours"), f"sources disagree on `{name}` for this credential, so the finder must not "
                 f"pick one number: leave `{kind}_hours` out and the finder shows both values")
+        elif hours == 0 and detail.found and NO_HOURS.search(detail.value):
+            continue  # the text says this route needs none
         elif not detail.found or not _mentions(detail.value, hours):
             stated = f"\u201c{detail.value}\u201d" if detail.found else "not found in our sources"
             add((*at, f"{kind}_hours"), f"{hours:,} is not written in this credential's `{name}` ({stated}): "

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from .comparison import CLINICAL_LABELS, ComparisonTable
 from ..data.dataset import Dataset
+from ..data.models import SourcesFile
 from ..data.schema import SCHEMA_OF, schema_texts
 
 FOLDER = "open-data"
@@ -123,12 +124,16 @@ def _json(value: BaseModel | list[BaseModel]) -> str:
 def _groups(dataset: Dataset) -> dict[str, BaseModel | list[BaseModel]]:
     """Each folder of data/ as a list of its files' models (by file name); each top-level file as its model."""
     groups: dict[str, Any] = {}
+    more_sources = {id(loaded) for loaded in dataset.more_sources}
     for loaded in sorted((l for l in dataset.everything() if l.document is not None), key=lambda l: l.document.path):
         parts = loaded.document.path.removeprefix("data/").split("/")
+        if id(loaded) in more_sources:
+            continue  # data/sources/*.yml: in the one list of sources below
         if len(parts) == 2:
             groups.setdefault(parts[0], []).append(loaded.model)
         else:
             groups[parts[0].removesuffix(".yml")] = loaded.model
+    groups["sources"] = SourcesFile.model_construct(sources=dataset.all_sources)  # every list of sources as one
     return groups
 
 

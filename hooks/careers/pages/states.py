@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from ..data.dataset import Dataset
+from ..data.models import State
 from ..data.problems import Problem
+from ..data.load import dotted
+from . import state_glance, tile_map
 
 COMPARISON_SOURCE = "power2u-state-comparison-2021"  # the national comparison the index links to
 # Guides (data/articles/) a state page links to where they apply, by what they are about.
@@ -12,7 +15,25 @@ GUIDES = {"moving": "moving-to-another-state", "record": "criminal-record-and-ba
 
 
 def check(dataset: Dataset) -> list[Problem]:
-    return []  # a state's own rules are in its model and careers.data.checks
+    """Each credential's heading id unique on its state's page."""
+    problems = []
+    for loaded in dataset.states:
+        state, document = loaded.model, loaded.document
+        seen: dict[str, int] = {}
+        for index, credential in enumerate(state.credentials):
+            if credential.anchor in seen:
+                location = ("credentials", index, "short_name" if credential.short_name else "name")
+                problems.append(Problem(document.path, document.line_of(location), dotted(location),
+                    f"credential {seen[credential.anchor] + 1} has the same name or initials: make them differ"))
+            seen.setdefault(credential.anchor, index)
+    return problems
+
+
+def place_count(states: list[State]) -> str:
+    """`50 states and Washington, DC`, or `22 states`, as the data has them."""
+    count = sum(state.code != "DC" for state in states)
+    places = f"{count} state{'s' if count != 1 else ''}"
+    return f"{'all ' if count == 50 else ''}{places} and Washington, DC" if any(s.code == "DC" for s in states) else places
 
 
 def render(renderer) -> None:
@@ -20,8 +41,12 @@ def render(renderer) -> None:
     for state in states:
         renderer.render(f"states/{state.slug}.md", "states/state.md.j2", state.name, state, state=state,
                         comparison=COMPARISON_SOURCE, guides=guides_for(renderer.data))
+    width, height = tile_map.size(states)
     renderer.render("states/index.md", "states/states-index.md.j2", "Certification by state", states=states,
-                    comparison=renderer.data.sources_by_id[COMPARISON_SOURCE])
+                    comparison=renderer.data.sources_by_id[COMPARISON_SOURCE], place_count=place_count(states),
+                    rows=state_glance.rows(states), columns=state_glance.DETAIL_COLUMNS,
+                    sortable=state_glance.SORTABLE, separate_labels=state_glance.SEPARATE,
+                    tiles=tile_map.tiles(states, state_glance.separate_credentials), width=width, height=height)
 
 
 def guides_for(dataset: Dataset) -> dict[str, str]:

@@ -1,0 +1,43 @@
+/* Certification by state (/states/): filter the states table by name and by two questions.
+   Without JavaScript the form stays hidden and every state is shown (sorting is compare.js). */
+(function () {
+  "use strict";
+
+  function init() {
+    var form = document.querySelector("[data-glance-filter]");
+    var table = document.querySelector(".glance-table");
+    if (!form || !table || form.hasAttribute("data-ready")) return;
+    form.setAttribute("data-ready", "");
+    var name = form.querySelector("[data-glance-name]");
+    var separate = form.querySelector("[data-glance-separate]");
+    var icrc = form.querySelector("[data-glance-icrc]");
+    var status = form.querySelector("[data-glance-status]");
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+
+    function update() {
+      var words = name.value.trim().toLowerCase();
+      var shown = 0;
+      rows.forEach(function (row) {
+        var keep = (!words || row.getAttribute("data-name").indexOf(words) !== -1) &&
+          (!separate.value || row.getAttribute("data-separate") === separate.value) &&
+          (!icrc.value || row.getAttribute("data-icrc") === icrc.value);
+        row.hidden = !keep;
+        if (keep) shown += 1;
+      });
+      status.textContent = shown === rows.length ? "Showing all " + rows.length + " states." :
+        "Showing " + shown + " of " + rows.length + " states.";
+    }
+
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    [name, separate, icrc].forEach(function (field) {
+      field.addEventListener("input", update);
+      field.addEventListener("change", update);
+    });
+    form.hidden = false;
+    update();
+  }
+
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
