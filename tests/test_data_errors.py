@@ -217,7 +217,7 @@ def test_state_file_problems(data_copy):
     found = [str(p) for p in caught.value.problems]
     assert ("data/states/dl.yml:1: code: `DE` does not match the file name `dl.yml`: make them the same "
             "(the file name is the code in lower case)") in found
-    assert "data/states/dl.yml:12: credentials[1].renewal.source: `de-cprss` is not in data/sources.yml: add it there or fix the id" in found
+    assert "data/states/dl.yml:12: credentials[1].renewal.source: `de-cprss` is not in data/sources.yml or data/sources/: add it to one of them or fix the id" in found
 
 
 def test_a_value_without_a_source(data_copy):

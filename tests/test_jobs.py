@@ -222,7 +222,7 @@ def test_rule_with_an_unknown_source(data_copy):
     found = problems_after(data_copy, RULES, lambda t: t.replace("      - peertac-job-description-tips-2024\n",
                                                                  "      - peertac-2024\n", 1))
     line = line_of(data_copy, RULES, "- peertac-2024")
-    assert found == [f"data/{RULES}:{line}: avoid[1].sources[1]: `peertac-2024` is not in data/sources.yml: add it there or fix the id"]
+    assert found == [f"data/{RULES}:{line}: avoid[1].sources[1]: `peertac-2024` is not in data/sources.yml or data/sources/: add it to one of them or fix the id"]
 
 
 def test_rule_phrase_that_cannot_be_matched(data_copy):

@@ -151,6 +151,13 @@
     return a;
   }
 
+  function longDate(iso) {
+    var months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+      "October", "November", "December"];
+    var parts = iso.split("-");
+    return Number(parts[2]) + " " + months[Number(parts[1]) - 1] + " " + parts[0];
+  }
+
   function number(value) {
     return value.toLocaleString("en-US");
   }
@@ -297,6 +304,15 @@
       });
       li.appendChild(list);
     }
+    credential.changes.forEach(function (change) {
+      // The browser knows today's date: a change whose day has passed says so, as the state page does.
+      var passed = new Date(change.date + "T23:59:59") < new Date();
+      var changeNote = el("p", "finder-result__change");
+      changeNote.appendChild(el("strong", null, (passed ? "This was due to change on " : "Due to change on ") +
+        longDate(change.date) + ": "));
+      changeNote.appendChild(document.createTextNode(change.what + (passed ? " Check the current rules before you apply." : "")));
+      li.appendChild(changeNote);
+    });
     if (credential.note) {
       var note = el("p");
       note.appendChild(el("strong", null, "Note: "));

@@ -53,6 +53,7 @@ def check_dataset(dataset: Dataset, today: datetime.date | None = None) -> list[
 class _Context:
     def __init__(self, dataset: Dataset, today: datetime.date):
         self.sources = set(dataset.sources_by_id)
+        self.source_years = {s.id: (s.year, s.checked) for s in dataset.all_sources}
         self.roles = set(dataset.roles_by_slug)
         self.today = today
 
@@ -78,13 +79,15 @@ class _Context:
                     add(location, message)
                 if field_name in SOURCE_FIELDS or (field_name is None and _parent_name(location) in SOURCE_LIST_FIELDS):
                     if value not in self.sources:
-                        add(location, f"`{value}` is not in data/sources.yml: add it there or fix the id")
+                        add(location, f"`{value}` is not in data/sources.yml or data/sources/: add it to one of them or fix the id")
                 if (field_name == "role" or (field_name is None and _parent_name(location) == "roles")) and value not in self.roles:
                     add(location, f"no role `{value}` in data/roles/: use one of " + ", ".join(f"`{s}`" for s in sorted(self.roles)))
                 if field_name == "year" and isinstance(owner, (Fact, StateCredential)):
                     first = YEAR_IN_TEXT.search(value)
                     if first and int(first.group()) > self.today.year:
                         add(location, f"`{value}` is in the future: give the year the figure describes")
+                    elif isinstance(owner, Fact) and (problem := self._checked_not_described(value, owner.source)):
+                        add(location, problem)
             elif isinstance(value, datetime.date) and value > self.today and not isinstance(owner, DatedChange):
                 add(location, f"{value} is in the future: give the date the page was last reviewed")
             elif isinstance(value, int) and field_name in ("year", "checked") and value > self.today.year:
@@ -98,6 +101,14 @@ class _Context:
             if similar.role == name:
                 add(("similar_roles", index, "role"), "a role cannot be similar to itself: name another role")
         return problems
+
+    def _checked_not_described(self, year: str, source_id: str) -> str | None:
+        """A bare year that is only the year we read an undated page is not the year the figure describes."""
+        published, checked = self.source_years.get(source_id, (None, None))
+        if year.strip() == str(checked) and published != checked:
+            return (f"`{year}` is the year we checked `{source_id}`, not a year the page gives: write the year the "
+                    f"figure describes, or `page undated, checked {checked}`")
+        return None
 
     @staticmethod
     def _check_text(location: Location, text: str, owner: Any, add: Callable[[Location, str], None]) -> None:
@@ -211,37 +222,60 @@ def _money(value: float) -> str:
 
 # A web site named in a label or a line's name, e.g. `988lifeline.org` in `Chat at 988lifeline.org`.
 SITE_NAME = re.compile(r"(?<![\w@.-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63})(?![\w-])", re.IGNORECASE)
-# A number of three digits or more in a label, e.g. `988` in `Call 988`, `1-800-273-8255`.
-NUMBER_IN_LABEL = re.compile(r"\+?\d[\d().-]*\d|\d")
+# A number of three digits or more in a label, e.g. `988` in `Call 988`, `1-800-273-8255`, `116 123`
+# (groups of digits one space apart are one number, as the UK writes them).
+NUMBER_IN_LABEL = re.compile(r"\+?\d(?:[\d().-]| (?=\d))*\d|\d")
 
 
 def _crisis_links(loaded: Loaded[Crisis], sources: dict[str, Source]) -> list[Problem]:
     """A crisis link must reach what its label says. A `tel:` or `sms:` link whose label gives a number
     must use that number. A chat (https://) link must be on the web site its label or its line's name
     names (or a part of it, like `chat.988lifeline.org`); when neither names one, on the site of the line's
-    own `source` in data/sources.yml, so a reader is never sent to a site nothing on the page vouches for."""
+    own `source` in data/sources.yml, so a reader is never sent to a site nothing on the page vouches for.
+    The same holds for the short `box_label` the compact box at the top of every page shows."""
     document, problems = loaded.document, []
     for line_index, line in enumerate(loaded.model.lines):
+        if message := _crisis_name_problem(line):
+            location = ("lines", line_index, "name")
+            problems.append(Problem(document.path, document.line_of(location), dotted(location), message))
         for action_index, action in enumerate(line.actions):
-            location = ("lines", line_index, "actions", action_index, "href")
-            message = _crisis_link_problem(line, action, sources.get(line.source))
-            if message:
-                problems.append(Problem(document.path, document.line_of(location), dotted(location), message))
+            # a mistake in the label is reported at the link; one in the box's label, at the box label
+            for field_name, label in (("href", action.label), ("box_label", action.box_label)):
+                if label is None:
+                    continue
+                location = ("lines", line_index, "actions", action_index, field_name)
+                message = _crisis_link_problem(line, label, action.href, sources.get(line.source))
+                if message:
+                    problems.append(Problem(document.path, document.line_of(location), dotted(location), message))
     return problems
 
 
-def _crisis_link_problem(line, action, source: Source | None) -> str | None:
-    href = action.href
+def _numbers_in(text: str) -> list[str]:
+    """The digits of each number of three digits or more in `text` (`Call 116 123` -> `116123`)."""
+    numbers = ["".join(c for c in n if c.isdigit()) for n in NUMBER_IN_LABEL.findall(text)]
+    return [n for n in numbers if len(n) >= 3]
+
+
+def _crisis_name_problem(line) -> str | None:
+    """A number in a line's name (`Emergency services (911)`) must be one its call or text links use."""
+    dialled = [phone_digits(a.href) for a in line.actions if a.href.lower().startswith(("tel:", "sms:"))]
+    numbers = _numbers_in(line.name)
+    if dialled and numbers and not any(_same_number(n, d) for n in numbers for d in dialled):
+        return (f"`{line.name}` names {', '.join(numbers)}, but none of the line's call or text links uses it: "
+                "make the number in the name and a link's the same")
+    return None
+
+
+def _crisis_link_problem(line, label: str, href: str, source: Source | None) -> str | None:
     if href.lower().startswith(("tel:", "sms:")):
         digits = phone_digits(href)
-        numbers = ["".join(c for c in n if c.isdigit()) for n in NUMBER_IN_LABEL.findall(action.label)]
-        numbers = [n for n in numbers if len(n) >= 3]
+        numbers = _numbers_in(label)
         if numbers and not any(_same_number(n, digits) for n in numbers):
-            return (f"`{href}` does not use the number the label gives (`{action.label}`): make the link's number and "
+            return (f"`{href}` does not use the number the label gives (`{label}`): make the link's number and "
                     "the label's the same")
         return None
     host = _site(urlsplit(href).hostname or "")
-    named = [_site(name) for name in SITE_NAME.findall(f"{action.label} {line.name}")]
+    named = [_site(name) for name in SITE_NAME.findall(f"{label} {line.name}")]
     if named:
         if not any(_on_site(host, site) for site in named):
             return (f"`{href}` goes to {host}, but the label says {' or '.join(dict.fromkeys(named))}: link to a page on "

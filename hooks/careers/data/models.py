@@ -148,7 +148,8 @@ class SourcesFile(Model):
 
 class Fact(Model):
     text: Text = Field(
-        description="The statement, in our own words, with its figure, e.g. `Median pay: $47,660 a year`."
+        description=("The statement, in our own words, with its figure, e.g. `Median pay for mental health counselors: "
+                     "$47,660 a year`, with `source: bls-oes-counselors-2020`, `year: May 2020` and `confidence: verified`.")
     )
     source: SourceId = Field(description="The id of an entry in data/sources.yml.")
     year: Period = Field(description="The year or period the figure describes, e.g. `May 2020` or `2022–32`.")
@@ -338,20 +339,72 @@ class CrisisAction(Model):
             "page on the site the label names or, when it names none, on the site of the line's `source`."),
         json_schema_extra={"pattern": CRISIS_HREF_PATTERN},
     )
+    box_label: ShortText | None = Field(default=None, description=(
+        "Also show this action in the compact crisis box at the top of every page, with these few words, e.g. "
+        "`Call 988` or `Danger to life: 911` (as in `label`, a number or web site named here must be the one the "
+        "link goes to). Leave it out to show the action only in the full list at the foot of the page. Keep it "
+        "to two or three words: the box's links share one or two rows on a phone."))
+
+
+# Lines and their notes are labelled as figures are (a line read only on a page quoting it says so).
+CrisisConfidence = Literal["verified", "secondary"]
+CrisisNoteConfidence = Literal["verified", "secondary", "uncertain"]
+
+
+class CrisisNote(Model):
+    text: Text = Field(description=(
+        "One more thing a reader should know about the line, from its own source, e.g. `Open 24 hours a day, "
+        "every day of the year.` When sources disagree, give both values in the text."))
+    source: SourceId = Field(description="The id of the entry in data/sources.yml (or data/sources/*.yml) it comes from.")
+    confidence: CrisisNoteConfidence = Field(default="verified", description=(
+        "`verified` (read on the line's own site or the body that runs it), `secondary` (seen only on a page "
+        "quoting it) or `uncertain` (sources disagree: the text gives both values). The full list shows the label."))
 
 
 class CrisisLine(Model):
     name: ShortText = Field(description="Name of the line, e.g. `988 Suicide & Crisis Lifeline`.")
     region: ShortText = Field(description="Where the line answers, e.g. `United States`.")
+    when: ShortText | None = Field(default=None, description=(
+        "When to use this line, shown under its name in the full list, e.g. `If a life is in immediate danger`. "
+        "Leave it out when the sources do not say."))
     actions: list[CrisisAction] = Field(min_length=1, description="Ways to reach the line: call, text, chat.")
     options: Text | None = Field(default=None, description="Menu options, e.g. press 1 for veterans.")
-    source: SourceId = Field(description="The id of an entry in data/sources.yml.")
+    source: SourceId = Field(description="The id of an entry in data/sources.yml (or data/sources/*.yml).")
+    confidence: CrisisConfidence = Field(default="verified", description=(
+        "`verified` (the number read on the line's own site or the body that runs it) or `secondary` (seen only "
+        "on a page quoting it): the full list labels it `secondary source`."))
+    notes: list[CrisisNote] = Field(default_factory=list, description=(
+        "More to know about the line (hours, who can use it), each from its own source; shown after the options."))
 
 
 class Crisis(Model):
-    heading: ShortText = Field(description="Heading of the crisis box on every page.")
-    lines: list[CrisisLine] = Field(min_length=1, description="The crisis lines, in the order shown.")
+    heading: ShortText = Field(description=(
+        "The one line of words in the compact crisis box at the top of every page, before its links, e.g. "
+        "`In crisis? Help now (United States):`. Keep it short: on a phone it should fit one line."))
+    more_lines: ShortText = Field(description=(
+        "The compact box's last link, which jumps to the full list at the foot of the same page, e.g. "
+        "`UK and more lines`."))
+    header_link: ShortText = Field(description=(
+        "The words of the crisis link in the page header, which stays on screen while the reader scrolls and "
+        "jumps to the full list, e.g. `Crisis help`."))
+    list_heading: ShortText = Field(description=(
+        "Heading of the full list of crisis lines at the foot of every page (every line, with when to use it, "
+        "each way to reach it, its options and its source)."))
+    lines: list[CrisisLine] = Field(min_length=1, description=(
+        "The crisis lines, in the order shown. The compact box shows the actions that have a `box_label`."))
     elsewhere: Text = Field(description="What to do outside the regions the lines cover.")
+
+    @model_validator(mode="after")
+    def _something_in_the_box(self) -> "Crisis":
+        if not any(action.box_label for line in self.lines for action in line.actions):
+            raise ValueError("the compact crisis box at the top of every page would have no link: give at least "
+                             "one action a `box_label`, e.g. `box_label: Call 988`")
+        return self
+
+    def source_ids(self) -> list[str]:
+        """Every source the crisis help cites, in the order shown."""
+        ids = [id_ for line in self.lines for id_ in (line.source, *(note.source for note in line.notes))]
+        return list(dict.fromkeys(ids))
 
 
 # ---------------------------------------------------------------------------
@@ -796,7 +849,7 @@ def _no_figures(value: str) -> str:
 PlainText = Annotated[Text, AfterValidator(_no_figures)]
 PlainShortText = Annotated[ShortText, AfterValidator(_no_figures)]
 
-EducationLevel = Literal["high school", "bachelor's degree", "master's degree", "doctorate"]
+EducationLevel = Literal["high school", "bachelor's degree", "master's degree", "doctorate", "not found in our sources"]
 ClinicalAnswer = Literal["never", "in some jobs", "always"]
 
 

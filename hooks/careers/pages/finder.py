@@ -63,6 +63,7 @@ def rules(dataset: Dataset) -> dict:
             "training": {"hours": rule.training_hours, "rules": by_topic(NATIONAL_HOURS["training"])},
             "work": {"hours": rule.work_hours, "rules": by_topic(NATIONAL_HOURS["work"])},
             "routes": [],
+            "changes": [],
             "also": [fact for topic in NATIONAL_ALSO for fact in by_topic(topic)],
             "note": None,
         })
@@ -95,6 +96,7 @@ def rules(dataset: Dataset) -> dict:
                             "note": route.note} for route in rule.routes],
                 "also": [detail(name) for name in STATE_ALSO],
                 "note": credential.note,
+                "changes": [{"date": change.date.isoformat(), "what": change.what} for change in credential.changes],
                 "confidence": CONFIDENCE_LABELS[credential.confidence],
             })
         separate = [{"focus": item.focus, "name": item.name, "full_name": item.full_name,

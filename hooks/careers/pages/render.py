@@ -74,6 +74,17 @@ def docs_root_of(path: str) -> str:
     return "../" * path.count("/")
 
 
+def crisis_for_theme(dataset: Dataset) -> dict:
+    """data/crisis.yml as the theme prints it on every page (overrides/partials/crisis*.html), with each
+    cited source's id, publisher and year, and the words that label a line's confidence."""
+    crisis = dataset.crisis.model
+    sources = dataset.sources_by_id
+    return {**crisis.model_dump(mode="json"),
+            "sources": {id_: sources[id_].model_dump(mode="json", include={"id", "publisher", "year"})
+                        for id_ in crisis.source_ids()},
+            "confidence_labels": CONFIDENCE_LABELS}
+
+
 def render_site(dataset: Dataset, docs_pages: frozenset[str] = frozenset(), today: datetime.date | None = None) -> RenderedSite:
     """Every generated page, rendered up front so a template error stops the build before output.
 
@@ -96,7 +107,7 @@ class _Renderer:
         self.env = _environment(dataset)
         self.env.globals["today"] = today  # dated changes say whether their date has passed
         self.groups = {group: dataset.roles_in(group) for group in GROUPS}
-        self.out = RenderedSite(crisis=dataset.crisis.model.model_dump(mode="json"))
+        self.out = RenderedSite(crisis=crisis_for_theme(dataset))
         # source id -> the pages that cite it, in order (a dict as an ordered set: one lookup a citation)
         self.citations: dict[str, dict[PageRef, None]] = defaultdict(dict)
         self.labels: dict[str, set[str]] = defaultdict(set)
