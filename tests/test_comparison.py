@@ -20,7 +20,7 @@ from careers import DataError, build_site
 from careers.pages.comparison import COLUMNS, ComparisonTable, first_hours, table_of
 from careers.pages.compare import ranks
 from careers.data.dataset import read_dataset
-from careers.data.models import Fact, Role
+from careers.data.models import Fact, Role, SourcesFile
 from careers.pages.open_data import CSV_FILE, EXTRA_COLUMNS, INDEX_FILE, comparison_csv, downloads, files
 from careers.pages.pay_chart import LABEL_CHARS, WIDTH, chart_of, pay_amount, plot_width
 from conftest import line_of, problems_after
@@ -237,7 +237,7 @@ def test_an_unknown_education_level(data_copy):
         "education_level: high school", "education_level: college", 1))
     line = line_of(data_copy, ROLE, "education_level: college")
     assert found == [f"data/{ROLE}:{line}: at_a_glance.education_level: `college` is not allowed: use "
-                     "'high school', \"bachelor's degree\", \"master's degree\" or 'doctorate'"]
+                     "'high school', \"bachelor's degree\", \"master's degree\", 'doctorate' or 'not found in our sources'"]
 
 
 def test_a_figure_in_the_comparison_needs_a_known_source(data_copy):
@@ -248,7 +248,7 @@ def test_a_figure_in_the_comparison_needs_a_known_source(data_copy):
     found = problems_after(data_copy, ROLE, break_first_comparison_source)
     line = line_of(data_copy, ROLE, "source: icrc-2030")
     assert found == [f"data/{ROLE}:{line}: at_a_glance.training_hours.facts[1].source: `icrc-2030` is not in "
-                     "data/sources.yml: add it there or fix the id"]
+                     "data/sources.yml or data/sources/: add it to one of them or fix the id"]
 
 
 def test_a_role_without_short_answers(data_copy):
@@ -298,8 +298,13 @@ def test_every_data_file_is_published_as_json_that_reads_back_as_the_same_models
             continue
         parts = loaded.document.path.removeprefix("data/").split("/")
         data = json.loads(published[f"open-data/{parts[0].removesuffix('.yml')}.json"])
+        if parts[0] in ("sources.yml", "sources"):  # every list of sources is published as one
+            published_sources = SourcesFile.model_validate(data).sources
+            assert all(source in published_sources for source in loaded.model.sources), loaded.document.path
+            continue
         items = data if len(parts) == 2 else [data]
         assert any(type(loaded.model).model_validate(item) == loaded.model for item in items), loaded.document.path
+    assert len(SourcesFile.model_validate(json.loads(published["open-data/sources.json"])).sources) == len(dataset.all_sources)
 
 
 def test_each_json_file_follows_its_published_schema(published):

@@ -175,7 +175,7 @@ def test_state_example_with_an_unknown_state(data_copy):
     line = line_of(data_copy, "paths/peer-specialist.yml", "state: ZZ")
     assert len(found) == 1
     assert found[0].startswith(f"data/paths/peer-specialist.yml:{line}: steps[1].state_examples[1].state: "
-                               "no state `ZZ` in data/states/: use one of `AZ`, `CA`")
+                               "no state `ZZ` in data/states/: use one of `AL`, `AK`")
 
 
 def test_state_with_two_credentials_needs_a_name(data_copy):
@@ -183,8 +183,8 @@ def test_state_with_two_credentials_needs_a_name(data_copy):
                            "        name: Certified Peer Specialist and Trainee (from 1 July 2025)\n", "")
     line = line_of(data_copy, "paths/family-peer-specialist.yml", "state: WA")
     assert found == [f"data/paths/family-peer-specialist.yml:{line}: steps[1].state_examples[3].name: Washington "
-                     "has 2 credentials: add `name:` with one of `Certified Peer Counselor (Medicaid route, being "
-                     "phased out)`, `Certified Peer Specialist and Trainee (from 1 July 2025)`"]
+                     "has 2 credentials: add `name:` with one of `Certified Peer Counselor (older Medicaid route, "
+                     "ending)`, `Certified Peer Specialist and Trainee (from 1 July 2025)`"]
 
 
 def test_a_peer_role_without_a_path_is_a_warning_not_a_failure(data_copy):
@@ -248,7 +248,7 @@ def test_ladder_figure_needs_a_known_source(data_copy):
     found = problems_after(data_copy, "ladder.yml", "source: samhsa-core-competencies", "source: samhsa-2015")
     line = line_of(data_copy, "ladder.yml", "source: samhsa-2015")
     assert found == [f"data/ladder.yml:{line}: levels[4].facts[1].source: `samhsa-2015` is not in "
-                     "data/sources.yml: add it there or fix the id"]
+                     "data/sources.yml or data/sources/: add it to one of them or fix the id"]
 
 
 def test_missing_ladder_file(data_copy):

@@ -10,13 +10,15 @@ from urllib.parse import urlsplit
 
 from .dataset import Dataset, Loaded
 from .load import Location, dotted
-from .models import DatedChange, HOUR_LIMITS, YEAR_IN_TEXT, Crisis, Detail, Fact, OtherValue, Requirement, Source, StateCredential
+from .models import DatedChange, HOUR_LIMITS, YEAR_IN_TEXT, Crisis, Detail, Fact, OtherValue, Requirement, Source, StateCredential, StateNote
 from .models import phone_digits
 from .problems import Problem
 from .text import as_reader_sees
 from .walk import walk
 
-FIGURE_IN_PROSE = re.compile(r"\$\s?\d|\d\s?%")
+# Money and percentages, however they are written: `$175`, `40%`, `175 dollars`, `51 percent`, `USD 50`.
+FIGURE_IN_PROSE = re.compile(r"\$\s?\d|\d\s?%|\d[\d,.]*\s*(?:dollars?|percent|per\s?cent|pounds?|£)\b|\b(?:USD|US\$|£)\s?\d",
+                             re.IGNORECASE)
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!]")
 NEGATIVE_FIGURE = re.compile(r"(?<![\w\-–])[-−]\s?\$?\d")
 MONEY_RANGE = re.compile(r"\$([\d,.]+)\s*(?:–|-|to)\s*\$([\d,.]+)")
@@ -82,11 +84,12 @@ class _Context:
                         add(location, f"`{value}` is not in data/sources.yml or data/sources/: add it to one of them or fix the id")
                 if (field_name == "role" or (field_name is None and _parent_name(location) == "roles")) and value not in self.roles:
                     add(location, f"no role `{value}` in data/roles/: use one of " + ", ".join(f"`{s}`" for s in sorted(self.roles)))
-                if field_name == "year" and isinstance(owner, (Fact, StateCredential)):
+                if field_name == "year" and isinstance(owner, (Fact, StateCredential, StateNote)):
                     first = YEAR_IN_TEXT.search(value)
                     if first and int(first.group()) > self.today.year:
                         add(location, f"`{value}` is in the future: give the year the figure describes")
-                    elif isinstance(owner, Fact) and (problem := self._checked_not_described(value, owner.source)):
+                    elif isinstance(owner, (Fact, StateNote)) and owner.source and \
+                            (problem := self._checked_not_described(value, owner.source)):
                         add(location, problem)
             elif isinstance(value, datetime.date) and value > self.today and not isinstance(owner, DatedChange):
                 add(location, f"{value} is in the future: give the date the page was last reviewed")
@@ -114,7 +117,9 @@ class _Context:
     def _check_text(location: Location, text: str, owner: Any, add: Callable[[Location, str], None]) -> None:
         if HTML_TAG.search(text):
             add(location, "HTML is not allowed here: write plain text (it is shown as typed)")
-        if not isinstance(owner, SOURCED) and FIGURE_IN_PROSE.search(text):
+        if isinstance(owner, StateNote) and FIGURE_IN_PROSE.search(text) and (owner.source is None or owner.year is None):
+            add(location, "money amounts and percentages in a note need its `source` and a `year`: add them")
+        elif not isinstance(owner, (*SOURCED, StateNote)) and FIGURE_IN_PROSE.search(text):
             add(location, "money amounts and percentages need a source and year: move the figure into a `facts` entry")
         if NEGATIVE_FIGURE.search(text):
             add(location, "a figure cannot be negative: check the number (a dash before a number reads as minus)")
@@ -239,7 +244,8 @@ def _crisis_links(loaded: Loaded[Crisis], sources: dict[str, Source]) -> list[Pr
             location = ("lines", line_index, "name")
             problems.append(Problem(document.path, document.line_of(location), dotted(location), message))
         for action_index, action in enumerate(line.actions):
-            # a mistake in the label is reported at the link; one in the box's label, at the box label
+            # a mistake in the label is reported at the link; in the box's label (once the label is right:
+            # a mistyped link is one problem), at the box label
             for field_name, label in (("href", action.label), ("box_label", action.box_label)):
                 if label is None:
                     continue
@@ -247,6 +253,7 @@ def _crisis_links(loaded: Loaded[Crisis], sources: dict[str, Source]) -> list[Pr
                 message = _crisis_link_problem(line, label, action.href, sources.get(line.source))
                 if message:
                     problems.append(Problem(document.path, document.line_of(location), dotted(location), message))
+                    break
     return problems
 
 

@@ -495,7 +495,9 @@ Experience = Literal["mental-health", "substance-use", "family", "youth"]
 class StateCredential(Model):
     name: ShortText = Field(description="The credential's name in this state.")
     short_name: GlanceText | None = Field(default=None, description="Its initials, e.g. `CPRS`, used in the states table. Leave out when it has none.")
-    body: ShortText = Field(description="Who certifies.")
+    body: ShortText | None = Field(default=None, description=(
+        "Who certifies. Leave it out when our sources do not name the body: the page then says so and sends "
+        "readers to the state's `agency`."))
     covers: list[Experience] = Field(default_factory=list, description=(
         "Whose lived experience it is for, as `scope` says: any of `mental-health`, `substance-use`, `family`, "
         "`youth`. Leave it out when our sources do not say. The states table and map use it."))
@@ -547,7 +549,16 @@ class StateNote(Model):
     about: ShortText = Field(description="What the note is about, shown first in bold, e.g. `Medicaid`.")
     text: LinkedText = Field(description="The note, one or two plain sentences. May link to pages of this site: `[moving to another state](moving-to-another-state)`.")
     source: SourceId | None = Field(default=None, description="Source id behind the note. Leave out only for a note on what our sources do not say.")
+    year: Period | None = Field(default=None, description=(
+        "The year the note's figure describes, e.g. `page undated, checked 2026`. Needed when the note gives an "
+        "amount of money or a percentage."))
     confidence: Confidence = Field(default="verified", description="`verified` or `secondary`, as for a figure.")
+
+    @model_validator(mode="after")
+    def _figures_are_sourced(self) -> "StateNote":
+        if self.year is not None and self.source is None:
+            raise ValueError("a note with a `year` needs the `source` that gives it")
+        return self
 
 
 class State(Model):
@@ -581,9 +592,17 @@ class State(Model):
     def slug(self) -> str:
         return self.code.lower()
 
-    def check_with(self) -> list[tuple[str, str | None]]:
-        """Each certifying body once, with its own page (None when our sources have none)."""
-        return list(dict.fromkeys((c.body, c.official_source) for c in self.credentials))
+    def check_with(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Each certifying body once, with its own pages: [(body, [(credential name, source id)])]
+        (an empty list when our sources have no page of theirs)."""
+        bodies: dict[str, dict[str, str]] = {}
+        for credential in self.credentials:
+            if credential.body is None:
+                continue  # not named in our sources: the credential's own section says so
+            pages = bodies.setdefault(credential.body, {})
+            if credential.official_source and credential.official_source not in pages.values():
+                pages[credential.short_name or credential.name] = credential.official_source
+        return [(body, list(pages.items())) for body, pages in bodies.items()]
 
     def source_ids(self) -> list[str]:
         ids = [self.agency_source] if self.agency_source else []

@@ -39,6 +39,7 @@ SCHEMA_OF = {
     "faq.yml": "faq",
     "crisis.yml": "crisis",
     "sources.yml": "sources",
+    "sources": "sources",  # data/sources/*.yml: more lists of sources
     "paths": "path",
     "ladder.yml": "ladder",
     "finder.yml": "finder",

@@ -86,7 +86,7 @@ def rules(dataset: Dataset) -> dict:
                 "kind": "state",
                 "name": credential.name,
                 "short_name": credential.short_name or credential.name,
-                "body": credential.body,
+                "body": credential.body or "a body not named in our sources",
                 "url": f"states/{state.slug}/#{credential.anchor}",
                 "focus": focus,
                 "scope": detail("scope"),

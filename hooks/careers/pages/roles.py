@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from ..data.dataset import Dataset
 from ..data.problems import Problem
-from . import compare, paths
+from . import compare, guides, paths
 
 GROUPS = {
     "peer": "Peer support roles",
@@ -21,12 +21,14 @@ def check(dataset: Dataset) -> list[Problem]:
 def render(renderer) -> None:
     faq, plan_paths = renderer.data.faq.model, paths.path_of_role(renderer.data)
     credentials = renderer.data.sorted_credentials()
+    guide_links = guides.links(renderer.data, guides.FOR_PEER_ROLES)
     for roles in renderer.groups.values():
         for role in roles:
             renderer.render(f"roles/{role.slug}.md", "roles/role.md.j2", role.title, role, role=role,
                             questions=[q for q in faq.questions() if role.slug in q.roles],
                             credentials=[c for c in credentials if role.slug in c.roles],
-                            plan_path=plan_paths.get(role.slug))
+                            plan_path=plan_paths.get(role.slug),
+                            guides=guide_links if role.group == "peer" else [])
     renderer.render("roles/index.md", "roles/roles-index.md.j2", "All roles", groups=renderer.groups, prefix="",
                     heading=Markup("##"))
     renderer.out.snippets["role-list"] = renderer.env.get_template("roles/role-list.md.j2").render(

@@ -93,17 +93,22 @@ def _item(credential: StateCredential | None, detail: Detail, several: bool) -> 
     return Item(prefix, detail.short, detail.confidence, see_page=detail.short is None)
 
 
-def _smallest_hours(items: list[Item]) -> int | None:
-    numbers = [int(n.replace(",", "")) for item in items if item.text for n in re.findall(r"\d[\d,]*", item.text)]
-    return min(numbers) if numbers else None
+def _first_hours(items: list[Item]) -> float | None:
+    """The first number in the first credential's cell that has one (`19.5 h` -> 19.5, `1,000 h` -> 1000):
+    the hours a reader meets first. Cells with none sort last."""
+    for item in items:
+        found = re.search(r"\d[\d,]*(?:\.\d+)?", item.text or "")
+        if found:
+            return float(found.group().replace(",", ""))
+    return None
 
 
 def _rank(table: list[Row]) -> None:
     """Each sortable column's rank for compare.js (ties share a rank; None sorts last)."""
     keys = {
         "state": lambda row: row.state.name,
-        "training": lambda row: _smallest_hours(row.cells["training"]),
-        "work": lambda row: _smallest_hours(row.cells["work"]),
+        "training": lambda row: _first_hours(row.cells["training"]),
+        "work": lambda row: _first_hours(row.cells["work"]),
         "separate": lambda row: list(SEPARATE).index(row.separate),
         "icrc": lambda row: ["Yes", "No", "Not found"].index(row.icrc),
     }

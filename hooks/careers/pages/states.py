@@ -6,12 +6,9 @@ from ..data.dataset import Dataset
 from ..data.models import State
 from ..data.problems import Problem
 from ..data.load import dotted
-from . import state_glance, tile_map
+from . import guides, state_glance, tile_map
 
 COMPARISON_SOURCE = "power2u-state-comparison-2021"  # the national comparison the index links to
-# Guides (data/articles/) a state page links to where they apply, by what they are about.
-GUIDES = {"moving": "moving-to-another-state", "record": "criminal-record-and-background-checks",
-          "costs": "costs-and-who-pays"}
 
 
 def check(dataset: Dataset) -> list[Problem]:
@@ -38,21 +35,16 @@ def place_count(states: list[State]) -> str:
 
 def render(renderer) -> None:
     states = renderer.data.sorted_states()
+    guide_links = guides.links(renderer.data, guides.FOR_STATES)
     for state in states:
         renderer.render(f"states/{state.slug}.md", "states/state.md.j2", state.name, state, state=state,
-                        comparison=COMPARISON_SOURCE, guides=guides_for(renderer.data))
+                        comparison=COMPARISON_SOURCE, guides=guide_links)
     width, height = tile_map.size(states)
     renderer.render("states/index.md", "states/states-index.md.j2", "Certification by state", states=states,
                     comparison=renderer.data.sources_by_id[COMPARISON_SOURCE], place_count=place_count(states),
                     rows=state_glance.rows(states), columns=state_glance.DETAIL_COLUMNS,
                     sortable=state_glance.SORTABLE, separate_labels=state_glance.SEPARATE,
                     tiles=tile_map.tiles(states, state_glance.separate_credentials), width=width, height=height)
-
-
-def guides_for(dataset: Dataset) -> dict[str, str]:
-    """The guides a state page links to, by what they are about, when they exist (page paths)."""
-    slugs = {article.slug for article in dataset.sorted_articles()}
-    return {about: f"{slug}.md" for about, slug in GUIDES.items() if slug in slugs}
 
 
 def nav(dataset: Dataset) -> dict:
