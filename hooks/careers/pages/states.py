@@ -40,11 +40,13 @@ def render(renderer) -> None:
         renderer.render(f"states/{state.slug}.md", "states/state.md.j2", state.name, state, state=state,
                         comparison=COMPARISON_SOURCE, guides=guide_links)
     width, height = tile_map.size(states)
+    elsewhere = state_glance.named_elsewhere(renderer.data)
     renderer.render("states/index.md", "states/states-index.md.j2", "Certification by state", states=states,
                     comparison=renderer.data.sources_by_id[COMPARISON_SOURCE], place_count=place_count(states),
-                    rows=state_glance.rows(states), columns=state_glance.DETAIL_COLUMNS,
+                    rows=state_glance.rows(states, elsewhere), columns=state_glance.DETAIL_COLUMNS,
                     sortable=state_glance.SORTABLE, separate_labels=state_glance.SEPARATE,
-                    tiles=tile_map.tiles(states, state_glance.separate_credentials), width=width, height=height)
+                    tiles=tile_map.tiles(states, lambda state: state_glance.separate_credentials(
+                        state, elsewhere.get(state.code, frozenset()))), width=width, height=height)
 
 
 def nav(dataset: Dataset) -> dict:
