@@ -28,11 +28,15 @@ def test_crisis_help_is_in_the_first_phone_screen_and_nothing_leaves_the_site(br
     assert crisis.is_visible()
     box = crisis.bounding_box()
     assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], box
-    for name in ("Call 988", "Text 988", "Chat at 988lifeline.org"):
-        link = page.get_by_role("link", name=name)
+    # The box's links, and the header's: every other line is one tap away (#crisis-lines, at the
+    # foot of the page; tests/test_crisis_help.py).
+    for link in (*(crisis.get_by_role("link", name=name, exact=True)
+                   for name in ("Call 988", "Text 988", "Danger to life: 911", "UK and more lines")),
+                 page.locator("header").get_by_role("link", name="Crisis help", exact=True)):
         assert link.is_visible()
         link_box = link.bounding_box()
-        assert link_box["y"] + link_box["height"] <= PHONE["height"]
+        assert link_box["y"] >= 0 and link_box["y"] + link_box["height"] <= PHONE["height"]
+    assert page.locator("#crisis-lines").get_by_role("link", name="Chat at 988lifeline.org").count() == 1
 
     origin = urlparse(site_url).netloc
     foreign = [url for url in requests if urlparse(url).scheme in ("http", "https") and urlparse(url).netloc != origin]

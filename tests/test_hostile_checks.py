@@ -180,8 +180,8 @@ def test_good_crisis_links_are_accepted(data_copy, href):
     old = '"sms:988"' if href.startswith("sms:") else ("https://988lifeline.org/" if href.startswith("https") else '"tel:988"')
     label = {"tel:": "Call 988", "sms:": "Text 988"}.get(href[:4])
     text = text.replace(old, f'"{href}"', 1)
-    if label:  # the label must give the link's number
-        text = text.replace(f"label: {label}", f"label: {label[:5]}{href[4:].split('?')[0]}", 1)
+    if label:  # the label (and the compact box's `box_label`) must give the link's number
+        text = text.replace(f"label: {label}", f"label: {label[:5]}{href[4:].split('?')[0]}", 2)
     path.write_text(text, encoding="utf-8")
     build_site(data_copy)
 

@@ -113,13 +113,15 @@ def test_crisis_help_on_every_page(html_pages):
     for path, page in html_pages.items():
         crisis = page.select_one("aside.crisis")
         assert crisis, path
-        hrefs = {a["href"] for a in crisis.find_all("a")}
-        assert {"tel:988", "sms:988", "https://988lifeline.org/"} <= hrefs, path
-        text = crisis.get_text(" ", strip=True)
-        assert "press 1 for the Veterans Crisis Line" in text and "2 for Spanish" in text
-        assert "call your local emergency number" in text
+        assert {"tel:988", "sms:988", "#crisis-lines"} <= {a["href"] for a in crisis.find_all("a")}, path
         # Near the top: before the main content, in the page's own markup.
         assert crisis.find_next("main") is not None, path
+        # Every line, with its options, at the foot of the page (tests/test_crisis_help.py).
+        lines = page.select_one("#crisis-lines")
+        assert {"tel:988", "sms:988", "https://988lifeline.org/"} <= {a["href"] for a in lines.find_all("a")}, path
+        text = lines.get_text(" ", strip=True)
+        assert "press 1 for the Veterans Crisis Line" in text and "2 for Spanish" in text
+        assert "call your local emergency number" in text
 
 
 def test_home_page_leads_to_the_roles(html_pages):

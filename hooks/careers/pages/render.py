@@ -111,6 +111,10 @@ class _Renderer:
         # source id -> the pages that cite it, in order (a dict as an ordered set: one lookup a citation)
         self.citations: dict[str, dict[PageRef, None]] = defaultdict(dict)
         self.labels: dict[str, set[str]] = defaultdict(set)
+        # crisis help is on every page (the theme prints it): the sources page gives its labels too
+        for line in dataset.crisis.model.lines:
+            for cited in (line, *line.notes):
+                self.labels[cited.source].add(cited.confidence)
 
     def render(self, path: str, template: str, title: str, cited: Any = None, **context: Any) -> None:
         if cited is not None:

@@ -16,7 +16,8 @@ def check(dataset: Dataset) -> list[Problem]:
 
 def render(renderer) -> None:
     renderer.render(PAGE, "sources/sources.md.j2", "Sources", sources=renderer.data.all_sources,
-                    citations=renderer.citations, labels=renderer.labels)
+                    citations=renderer.citations, labels=renderer.labels,
+                    crisis_sources=set(renderer.data.crisis.model.source_ids()))
 
 
 def nav(dataset: Dataset) -> dict:
