@@ -25,6 +25,11 @@ SHARED = [
     "focus=substance-use&state=nj&training=45",
     "focus=mental-health&state=az",
     "focus=mental-health&training=12",
+    "focus=mental-health&state=ny",  # routes: the provisional certificate needs no work hours
+    "focus=substance-use&state=in&training=46",
+    "focus=mental-health&state=tx&work=0",
+    "focus=substance-use&state=ak",  # no credential our sources describe
+    "focus=family&state=ms",
 ]
 
 
@@ -97,9 +102,11 @@ def test_answering_by_keyboard_only(page, site_url, known):
     assert urlparse(page.url).query == query
     assert page.evaluate("document.activeElement.id") == "finder-results-heading"
     assert shown(page) == expected(known, query)
-    assert page.text_content("#finder-status") == f"{len(expected(known, query))} credentials fit your answers."
+    in_state = sum(m[0].startswith("state-") for m in expected(known, query))
+    assert page.text_content("#finder-status") == (f"{len(expected(known, query))} credentials fit your answers: "
+                                                   f"{in_state} in New York and {len(expected(known, query)) - in_state} national.")
     gap = page.text_content(".finder__gap")
-    assert "separate credential for substance use: CRPA" in gap
+    assert "separate credential for substance use: the CRPA (its full name is not in our sources)" in gap
     # the result says what is missing, in words
     icrc = page.locator("li.finder-result[data-id='national-icrc-peer-recovery']")
     assert "16 more hours needed (46 in all; you have 30)" in icrc.text_content()
@@ -121,7 +128,7 @@ def test_reopening_a_shared_address_shows_the_same_result_as_the_python_rules(pa
     result = evaluate(known, answers)
     assert page.locator(".finder__gap").count() == len(result["gaps"])
     if answers.state == "other":
-        assert "do not cover your state" in page.text_content("#finder-output")
+        assert "Outside the 50 states and DC" in page.text_content("#finder-output")
 
 
 def test_junk_in_the_address_is_ignored(page, site_url, known):
@@ -189,3 +196,24 @@ def test_paths_and_ladder_print_on_paper(browser, site_url):
     page.emulate_media(media="print")
     assert page.is_hidden("#finder-form") and page.is_visible("table#finder-states")
     context.close()
+
+
+def test_a_route_the_reader_fits_is_shown_with_its_own_hours(page, site_url, known):
+    """New York with no work hours: the provisional certificate needs none, and the count names the state."""
+    open_finder(page, site_url, "focus=mental-health&state=ny")
+    status = page.inner_text("#finder-status") if page.query_selector("#finder-status") else page.inner_text("[role=status]")
+    assert "in New York" in status and "national" in status
+    card = page.locator("#finder-output li.finder-result").first
+    routes = card.locator("li.finder-route")
+    assert routes.count() == 2
+    provisional = routes.nth(0).inner_text()
+    assert "Provisional certificate" in provisional and "closest to your hours" in provisional
+    assert "none needed on this route" in provisional
+    assert "2,000 more hours needed" in routes.nth(1).inner_text()
+
+
+def test_a_separate_credential_is_spelled_out_or_says_so_and_links_the_state(page, site_url):
+    open_finder(page, site_url, "focus=substance-use&state=ny")
+    gap = page.locator("#finder-output .finder__gap").first
+    assert "CRPA" in gap.inner_text() and "full name is not in our sources" in gap.inner_text()
+    assert gap.locator("a").first.get_attribute("href").rstrip("/").endswith("states/ny")
