@@ -77,7 +77,7 @@ def test_on_a_phone_nothing_scrolls_sideways_and_no_word_is_cut(phone, scheme):
           const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
           while (walker.nextNode()) {
             const node = walker.currentNode;
-            for (const m of node.textContent.matchAll(/[^\\s\\-–\/]+/g)) {  // a line may break at a space, hyphen, dash or slash
+            for (const m of node.textContent.matchAll(/[^\\s\\-–/]+/g)) {  // a line may break at a space, hyphen, dash or slash
               range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
               if (range.getClientRects().length > 1) bad.push(m[0]);
             }
