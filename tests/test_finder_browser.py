@@ -159,6 +159,21 @@ def test_no_focus_chosen_asks_for_one(page, site_url):
     page.click(".finder__submit")
     assert page.text_content("#finder-focus-error") == "Choose at least one."
     assert page.evaluate("document.activeElement.id") == "finder-focus-mental-health"
+    page.check("#finder-focus-youth")  # fixed: the message goes at once
+    assert page.is_hidden("#finder-focus-error")
+
+
+def test_the_finder_does_not_move_when_its_script_starts(browser, site_url):
+    """No layout shift: the form is drawn with the page, not swapped in for a note later."""
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())
+        if (!e.hadRecentInput) window.__shift += e.value; }).observe({type: 'layout-shift', buffered: true});""")
+    page.goto(f"{site_url}/finder/?focus=youth")
+    page.wait_for_selector("#finder-results:not([hidden])")  # the script has run
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__shift") < 0.01
+    context.close()
 
 
 def test_without_javascript_the_tables_carry_the_rules(browser, site_url):

@@ -479,6 +479,12 @@
     if (answers.focus.length || answers.state) {
       show(known, answers, evaluate(known, answers));
     }
+    // A "Choose at least one" message goes as soon as one is chosen.
+    Array.prototype.forEach.call(form.querySelectorAll('input[name="focus"]'), function (box) {
+      box.addEventListener("change", function () {
+        if (form.querySelector('input[name="focus"]:checked')) { setError(null, "finder-focus-error", ""); }
+      });
+    });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var query = readForm();
