@@ -154,6 +154,7 @@ def test_fill_the_form_by_keyboard_and_copy_the_result(visit):
     page.focus("[data-action=copy]")
     page.keyboard.press("Enter")
     expect(page.locator("#jd-status")).to_contain_text("Copied the job description")
+    assert page.is_hidden("#jd-confirm")  # nothing flagged: no confirm step
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("Recovery Coach II\n=================\n")
     assert f"{ORGANIZATION} is looking for a Recovery Coach II in Dayton, Ohio." in copied
@@ -261,10 +262,14 @@ def test_wording_and_missing_essentials_are_flagged_with_rewrites(visit):
     assert page.inner_text("#jd-check-status") == "3 words or phrases to reconsider, 1 missing essential."
     items = page.locator(".jd-check__item--avoid")
     texts = [items.nth(i).inner_text() for i in range(items.count())]
-    line = len(responsibilities.splitlines()) + 1
-    assert texts[0].startswith("“patients” in About your organization. Calling people patients:")
-    assert texts[1].startswith(f"“Monitor client’s progress” in Responsibilities, line {line}. Monitoring people or compliance:")
-    assert texts[2].startswith(f"“client’s” in Responsibilities, line {line}. Calling people clients:")
+    # Each warning quotes the words in their line, not a line number (which means nothing once lines wrap).
+    assert texts[0].startswith("“patients” in About your organization:\n“Our clinic serves patients across the county.”")
+    assert texts[1].startswith("“Monitor client’s progress” in Responsibilities:\n"
+                               "“Monitor client’s progress towards recovery goals”")
+    # A little context, cut at a whole word.
+    assert texts[2].startswith("“client’s” in Responsibilities:\n“Monitor client’s progress towards recovery…”")
+    assert "Monitoring people or compliance:" in texts[1] and "Calling people clients:" in texts[2]
+    assert not any("line" in text.lower() for text in texts)
     assert "Try: Support people to track their own progress toward the goals they set." in texts[1]
     assert page.locator(".jd-check__item--avoid .jd-check__sources a").first.get_attribute("href") == \
         "../../sources/#source-peertac-job-description-tips-2024"
@@ -274,14 +279,20 @@ def test_wording_and_missing_essentials_are_flagged_with_rewrites(visit):
     assert "Add to the qualifications" in missing.first.inner_text()
     # Beside the field, too, and announced with it.
     note = page.locator("#jd-responsibilities-check")
-    assert note.is_visible() and f"“client’s” (line {line})" in note.inner_text()
+    assert note.is_visible() and note.inner_text() == ("Peer-language check: “Monitor client’s progress”, “client’s”. "
+                                                       "See the suggestions under “Peer-language check”.")
     assert "jd-responsibilities-check" in page.get_attribute("#jd-responsibilities", "aria-describedby")
-    # The link in a warning takes the keyboard to the field.
-    page.locator(".jd-check__item--avoid > a").nth(1).click()
+    # The button in a warning takes the keyboard to the field, with the words selected.
+    page.locator(".jd-check__item--avoid .jd-check__select").nth(1).click()
     assert focused_id(page) == "jd-responsibilities"
-    # Warnings are advice, not errors: the result can still be downloaded.
-    name, text = download(page, "text")
-    assert "Monitor client’s progress" in text
+    assert page.evaluate("(() => { const t = document.activeElement; return t.value.slice(t.selectionStart, t.selectionEnd); })()") \
+        == "Monitor client’s progress"
+    # Warnings are advice, not errors: after the confirm step, the result can still be downloaded.
+    page.click("[data-action=text]")
+    expect(page.locator("#jd-confirm")).to_be_visible()
+    with page.expect_download() as info:
+        page.click("#jd-confirm [data-confirm=anyway]")
+    assert "Monitor client’s progress" in Path(info.value.path()).read_text(encoding="utf-8")
     v.assert_nothing_left_the_page()
 
 

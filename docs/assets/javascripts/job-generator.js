@@ -9,6 +9,10 @@
  * plain text, HTML) or printed. Nothing typed leaves the browser: the only requests are for the
  * two JSON files the build published next to the page, made when the page loads.
  *
+ * Each warning of the check quotes the flagged words in their line and has a button that selects
+ * them in their field. Copying, downloading or printing with warnings left goes through a confirm
+ * step in the page (#jd-confirm: how many, "review them, or copy anyway?").
+ *
  * Everything the user types is shown with textContent or written into files as text, never as
  * markup. The language check applies the same regular expressions as the build
  * (hooks/careers/pages/language_check.py); a browser test compares the two.
@@ -215,6 +219,13 @@
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
     root.querySelectorAll("[data-action]").forEach(function (button) {
       button.addEventListener("click", function () { self.act(button.getAttribute("data-action")); });
+    });
+    var confirmStep = root.querySelector("#jd-confirm");
+    confirmStep.querySelectorAll("[data-confirm]").forEach(function (button) {
+      button.addEventListener("click", function () { self.confirm(button.getAttribute("data-confirm")); });
+    });
+    confirmStep.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && self.pending) { event.preventDefault(); self.confirm("cancel"); }
     });
     root.hidden = false;
     document.documentElement.classList.add("jd-ready");
@@ -460,6 +471,7 @@
     preview.replaceChildren();
     renderInto(preview, this.doc, "h4", "p");
     if (this.showAll) this.showSummary(errors);
+    this.showConfirm();
   };
 
   Generator.prototype.showErrors = function (v, errors) {
@@ -496,27 +508,47 @@
     });
   };
 
+  // The words around a hit in its line, cut at whole words: what the warning quotes.
+  var CONTEXT = 30;
+  function around(line, start, end) {
+    var from = Math.max(0, start - CONTEXT);
+    var to = Math.min(line.length, end + CONTEXT);
+    var before = line.slice(from, start);
+    var after = line.slice(end, to);
+    if (from > 0) before = "…" + before.replace(/^\S*\s+/, "");
+    if (to < line.length) after = after.replace(/\s+\S*$/, "") + "…";
+    return { before: before, after: after };
+  }
+
+  // Every flagged wording in one field, with where it is in the field's own value. Each line is
+  // checked on its own, so a "not" on one line never reaches the next.
+  function fieldHits(name, value, rules) {
+    var found = [];
+    var offset = 0;
+    value.split("\n").forEach(function (line) {
+      hits(line, rules).forEach(function (hit) {
+        found.push({ name: name, hit: hit, start: offset + hit.start, end: offset + hit.end, line: line });
+      });
+      offset += line.length + 1;
+    });
+    return found;
+  }
+
   // The peer-language check: wording in what the employer wrote, essentials in the whole text.
   Generator.prototype.showCheck = function (v, doc) {
     var rules = this.rules;
     var found = [];
     CHECKED.forEach(function (name) {
-      var rows = name === "responsibilities" || name === "qualifications" || name === "benefits" || name === "about"
-        ? v[name].split(/\r?\n/) : [v[name]];
-      var fieldHits = [];
-      rows.forEach(function (row, index) {
-        hits(row, rules).forEach(function (hit) {
-          var where = LABELS[name] + (rows.length > 1 ? ", line " + (index + 1) : "");
-          found.push({ name: name, where: where, hit: hit });
-          fieldHits.push("“" + hit.text + "”" + (rows.length > 1 ? " (line " + (index + 1) + ")" : ""));
-        });
-      });
+      var inField = fieldHits(name, this.control(name).value, rules);
+      found = found.concat(inField);
       var note = this.root.querySelector("#jd-" + name + "-check");
-      note.textContent = fieldHits.length ? "Peer-language check: " + fieldHits.join(", ") +
+      note.textContent = inField.length ? "Peer-language check: " +
+        inField.map(function (e) { return "“" + e.hit.text + "”"; }).join(", ") +
         ". See the suggestions under “Peer-language check”." : "";
-      note.hidden = !fieldHits.length;
+      note.hidden = !inField.length;
     }, this);
     var absent = missing(asText(doc), rules);
+    this.warnings = found.length + absent.length;
     var status = this.root.querySelector("#jd-check-status");
     var text = found.length || absent.length
       ? count(found.length, "word or phrase to reconsider", "words or phrases to reconsider") + ", " +
@@ -524,8 +556,8 @@
       : "No wording to reconsider, and every essential is there.";
     if (status.textContent !== text) status.textContent = text;
     var results = this.root.querySelector("#jd-check-results");
-    // Rebuild only when the findings change, so a link being clicked is never replaced under the pointer.
-    var signature = JSON.stringify([found.map(function (e) { return [e.where, e.hit.rule.id, e.hit.text]; }),
+    // Rebuild only when the findings change, so a button being clicked is never replaced under the pointer.
+    var signature = JSON.stringify([found.map(function (e) { return [e.name, e.start, e.end, e.hit.rule.id, e.line]; }),
                                     absent.map(function (r) { return r.id; })]);
     if (signature === this.checkSignature) return;
     this.checkSignature = signature;
@@ -533,22 +565,7 @@
     if (found.length) {
       results.appendChild(element("h4", null, "Wording to reconsider"));
       var list = element("ul", "jd-check__list");
-      found.forEach(function (entry) {
-        var item = element("li", "jd-check__item jd-check__item--avoid");
-        item.appendChild(element("strong", null, "“" + entry.hit.text + "”"));
-        item.appendChild(document.createTextNode(" in "));
-        var link = element("a", null, entry.where);
-        link.href = "#jd-" + entry.name;
-        link.addEventListener("click", function (event) {
-          event.preventDefault();
-          document.getElementById("jd-" + entry.name).focus();
-        });
-        item.appendChild(link);
-        item.appendChild(document.createTextNode(". " + entry.hit.rule.label + ": " + entry.hit.rule.why + " "));
-        item.appendChild(element("span", "jd-check__rewrite", "Try: " + entry.hit.rule.rewrite));
-        item.appendChild(this.sourcesOf(entry.hit.rule));
-        list.appendChild(item);
-      }, this);
+      found.forEach(function (entry) { list.appendChild(this.warningItem(entry)); }, this);
       results.appendChild(list);
     }
     if (absent.length) {
@@ -564,6 +581,57 @@
       }, this);
       results.appendChild(essentials);
     }
+    results.querySelectorAll("h4").forEach(function (heading) { heading.tabIndex = -1; });
+  };
+
+  // One flagged wording: the words, quoted in their line with a little context, and a button that
+  // puts the cursor on them in their field (line numbers mean nothing once lines wrap on a phone).
+  Generator.prototype.warningItem = function (entry) {
+    var item = element("li", "jd-check__item jd-check__item--avoid");
+    var label = LABELS[entry.name];
+    item.appendChild(element("strong", null, "“" + entry.hit.text + "”"));
+    item.appendChild(document.createTextNode(" in " + label + ":"));
+    var quote = element("span", "jd-check__context");
+    var context = around(entry.line, entry.hit.start, entry.hit.end);
+    quote.appendChild(document.createTextNode("“" + context.before));
+    quote.appendChild(element("mark", null, entry.hit.text));
+    quote.appendChild(document.createTextNode(context.after + "”"));
+    item.appendChild(quote);
+    var select = element("button", "jd-check__select", "Select these words");
+    select.type = "button";
+    select.setAttribute("aria-label", "Select these words: “" + entry.hit.text + "” in " + label);
+    select.addEventListener("click", function () { this.selectWords(entry); }.bind(this));
+    item.appendChild(select);
+    item.appendChild(element("span", "jd-check__reason", entry.hit.rule.label + ": " + entry.hit.rule.why));
+    item.appendChild(element("span", "jd-check__rewrite", "Try: " + entry.hit.rule.rewrite));
+    item.appendChild(this.sourcesOf(entry.hit.rule));
+    return item;
+  };
+
+  // How far down a textarea's text the character at `index` is, in pixels: a hidden copy of the
+  // field (.jd-measure: as wide, the same font) holding the text up to there is as tall as it.
+  function depth(field, index) {
+    var copy = document.createElement("textarea");
+    copy.className = field.className + " jd-measure";
+    copy.rows = 1;
+    copy.tabIndex = -1;
+    copy.setAttribute("aria-hidden", "true");
+    copy.value = field.value.slice(0, index);
+    field.parentNode.appendChild(copy);
+    var height = copy.scrollHeight;
+    copy.remove();
+    return height;
+  }
+
+  // Focus the field and select the flagged words, scrolled into view inside the field as well.
+  Generator.prototype.selectWords = function (entry) {
+    var field = this.control(entry.name);
+    field.focus({ preventScroll: true });
+    field.setSelectionRange(entry.start, entry.end);
+    if (field.tagName === "TEXTAREA") {
+      field.scrollTop = Math.max(0, depth(field, entry.end) - field.clientHeight / 2);
+    }
+    field.scrollIntoView({ block: "center" });
   };
 
   function count(n, one, many) { return n + " " + (n === 1 ? one : many); }
@@ -589,21 +657,71 @@
   // Copy, download, print
   // -------------------------------------------------------------------------
 
-  Generator.prototype.act = function (action) {
+  // What each action does with the result, in the words of the confirm step.
+  var VERBS = { copy: "copy", markdown: "download", text: "download", html: "download", print: "print" };
+
+  // Errors stop the action (the summary says what and where). Warnings of the peer-language check
+  // are advice: the confirm step says how many, and the reader reviews them or goes on anyway.
+  Generator.prototype.act = function (action, anyway) {
     this.showAll = true;
     this.update();
     if (Object.keys(this.errors).length) {
+      this.closeConfirm();
       var summary = this.root.querySelector("#jd-summary");
       summary.focus();
       this.say("Fix the problems listed above the form first.");
       return;
     }
     this.root.querySelector("#jd-summary").hidden = true;
+    if (this.warnings && !anyway) {
+      this.pending = action;
+      this.showConfirm();
+      this.root.querySelector("#jd-confirm").focus();
+      return;
+    }
+    this.closeConfirm();
     if (action === "copy") this.copy(asText(this.doc));
     else if (action === "markdown") this.download(asMarkdown(this.doc), "md", "text/markdown", "Markdown");
     else if (action === "text") this.download(asText(this.doc), "txt", "text/plain", "plain text");
     else if (action === "html") this.download(asHtml(this.doc), "html", "text/html", "HTML");
     else if (action === "print") this.print();
+  };
+
+  // The confirm step's words follow the check while it is open; with no warning left, it closes.
+  Generator.prototype.showConfirm = function () {
+    if (!this.pending) return;
+    if (!this.warnings) { this.closeConfirm(); return; }
+    var verb = VERBS[this.pending];
+    var one = this.warnings === 1;
+    this.root.querySelector("#jd-confirm-message").textContent =
+      count(this.warnings, "warning is", "warnings are") + " not resolved. Review " + (one ? "it" : "them") +
+      ", or " + verb + " anyway?";
+    this.root.querySelector("#jd-confirm [data-confirm=review]").textContent = "Review " + (one ? "it" : "them");
+    this.root.querySelector("#jd-confirm [data-confirm=anyway]").textContent =
+      verb.charAt(0).toUpperCase() + verb.slice(1) + " anyway";
+    this.root.querySelector("#jd-confirm").hidden = false;
+  };
+
+  Generator.prototype.closeConfirm = function () {
+    this.pending = null;
+    this.root.querySelector("#jd-confirm").hidden = true;
+  };
+
+  // From the confirm step: to the warnings, on with the action, or (Escape) back to its button.
+  Generator.prototype.confirm = function (choice) {
+    var action = this.pending;
+    var button = this.root.querySelector("[data-action=" + action + "]");
+    this.closeConfirm();
+    if (choice === "anyway") {
+      button.focus();
+      this.act(action, true);
+    } else if (choice === "review") {
+      var first = this.root.querySelector("#jd-check-results h4");
+      first.scrollIntoView({ block: "center" });
+      first.focus({ preventScroll: true });
+    } else {
+      button.focus();
+    }
   };
 
   Generator.prototype.copy = function (text) {
