@@ -44,7 +44,7 @@ def _stylesheets(page) -> set[str]:
 
 def test_each_feature_stylesheet_loads_exactly_where_its_classes_are_used(html_pages):
     features = _feature_classes()
-    assert set(features) == {"compare.css", "job-generator.css", "plan.css"}
+    assert set(features) == {"compare.css", "home.css", "job-generator.css", "plan.css"}
     problems = []
     for path, page in html_pages.items():
         used, loaded = _page_classes(page), _stylesheets(page)
