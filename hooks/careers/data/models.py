@@ -234,6 +234,9 @@ class Role(Model):
         description="`peer` for peer support roles, `neighbouring` for roles readers compare them with."
     )
     order: int = Field(default=100, ge=0, description="Position within its group in menus (smaller first).")
+    icon: Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)] | None = Field(default=None, description=(
+        "The picture beside the role in role lists and on its path: a Material icon, e.g. `material/account-heart` "
+        "(names: https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/). Leave it out to use the picture of its group."))
     also_called: list[ShortText] = Field(default_factory=list, description="Other job titles for this role.")
     summary: Text = Field(description="Two or three plain sentences: who they are and what they do.")
     education: Text = Field(description="Usual education needed.")
@@ -735,6 +738,9 @@ class StateDetailRef(Model):
 class PathStep(Model):
     stage: PathStage = Field(description="Where on the path this step sits: " + ", ".join(f"`{t}`" for t in PathStage.__args__) + ".")
     title: ShortText = Field(description="The step in a few words, e.g. `Complete approved training`.")
+    icon: Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)] | None = Field(default=None, description=(
+        "The picture beside the step: a Material icon, e.g. `material/school-outline` "
+        "(names: https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/). Leave it out to use the picture of its stage."))
     text: Text = Field(description="What the step involves, in plain words (no figures: put them in `facts` or point at them).")
     facts: list[Fact] = Field(default_factory=list, description="Figures for this step that are not in a credential or state file, each sourced.")
     requirements: list[RequirementRef] = Field(default_factory=list, description="National credential requirements to show as this step's figures.")

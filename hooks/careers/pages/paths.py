@@ -29,6 +29,7 @@ from ..data.models import (
     StateDetailRef,
 )
 from ..data.problems import Problem
+from . import icons
 
 PATHS_INDEX = "paths/index.md"
 MENU = "Plan your path"
@@ -40,6 +41,16 @@ STAGE_LABELS = {
     "certification": "Certification",
     "renewal": "Renewal",
     "advanced": "Beyond certification",
+}
+# The picture beside a step of each stage, unless the step names its own `icon` (careers.pages.icons).
+STAGE_ICONS = {
+    "lived experience": "material/heart-outline",
+    "training": "material/school-outline",
+    "supervised work": "material/briefcase-clock-outline",
+    "exam": "material/clipboard-edit-outline",
+    "certification": "material/certificate-outline",
+    "renewal": "material/calendar-sync-outline",
+    "advanced": "material/stairs-up",
 }
 DETAIL_LABELS = {
     "scope": "Scope",
@@ -86,6 +97,10 @@ class StepView:
     def stage(self) -> str:
         return STAGE_LABELS[self.step.stage]
 
+    @property
+    def icon(self) -> str:
+        return self.step.icon or STAGE_ICONS[self.step.stage]
+
 
 @dataclass(frozen=True)
 class PathView:
@@ -96,6 +111,11 @@ class PathView:
     @property
     def page(self) -> str:
         return f"paths/{self.path.slug}.md"
+
+    @property
+    def icon(self) -> str:
+        """The picture of the path: its first role's."""
+        return icons.role_icon(self.roles[0])
 
     def cited(self) -> "Cited":
         items: list[Any] = []
@@ -180,9 +200,10 @@ def _names(values) -> str:
 
 
 def check(dataset: Dataset) -> list[Problem]:
-    """Every path's references resolve, and no peer role has two paths."""
+    """Every path's references resolve, no peer role has two paths, and every `icon:` in data/ (the
+    roles' pictures, shown on the path pages too, and the steps') is one of Material's icons."""
     refs = References(dataset)
-    problems: list[Problem] = []
+    problems: list[Problem] = icons.check(dataset)
     owner: dict[str, str] = {}
     for loaded in dataset.paths:
         add = problem_adder(loaded, problems)
@@ -266,8 +287,11 @@ def render(renderer) -> None:
     """Add the paths index and one page a path to the site (called by pages._Renderer.site)."""
     all_views = views(renderer.data)
     for view in all_views:
-        renderer.render(view.page, "paths/paths-page.md.j2", view.path.title, view.cited(), view=view)
-    renderer.render(PATHS_INDEX, "paths/paths-index.md.j2", "Certification paths", paths=all_views)
+        # each step's picture is shown twice: in the steps at a glance and beside the step
+        renderer.render(view.page, "paths/paths-page.md.j2", view.path.title, view.cited(), view=view,
+                        icons=icons.PageIcons(step.icon for step in view.steps))
+    renderer.render(PATHS_INDEX, "paths/paths-index.md.j2", "Certification paths", paths=all_views,
+                    icons=icons.PageIcons.showing(view.icon for view in all_views))
 
 
 def path_of_role(dataset: Dataset) -> dict[str, str]:

@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from ..data.dataset import Dataset
 from ..data.problems import Problem
-from . import compare, guides, paths
+from . import compare, guides, icons, paths
 
 GROUPS = {
     "peer": "Peer support roles",
@@ -30,9 +30,10 @@ def render(renderer) -> None:
                             plan_path=plan_paths.get(role.slug),
                             guides=guide_links if role.group == "peer" else [])
     renderer.render("roles/index.md", "roles/roles-index.md.j2", "All roles", groups=renderer.groups, prefix="",
-                    heading=Markup("##"))
+                    heading=Markup("##"), icons=icons.for_roles(renderer.data.roles_by_slug.values()))
     renderer.out.snippets["role-list"] = renderer.env.get_template("roles/role-list.md.j2").render(
-        groups=renderer.groups, prefix="roles/", heading=Markup("###"), root="", docs_root="")
+        groups=renderer.groups, prefix="roles/", heading=Markup("###"), root="", docs_root="",
+        icons=icons.for_roles(renderer.data.roles_by_slug.values()))
 
 
 def nav(dataset: Dataset) -> dict:
