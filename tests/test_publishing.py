@@ -308,8 +308,11 @@ def test_faq_page_lists_every_question_with_the_answer_it_shows(html_pages):
     for question, entity in zip(questions, entities):
         heading = article.find(id=question["id"])
         assert squash(heading.get_text(" ")) == squash(question["question"])
+        # The answer: folded in the <details> whose summary holds the question, or after the heading.
+        folded = heading.find_parent("details")
+        blocks = folded.find_all(recursive=False)[1:] if folded else heading.find_next_siblings()
         shown = []
-        for sibling in heading.find_next_siblings():
+        for sibling in blocks:
             if sibling.name in ("h2", "h3"):
                 break
             shown.append(squash(sibling.get_text("")))
