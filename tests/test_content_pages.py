@@ -145,7 +145,8 @@ def test_role_pages_show_their_tagged_questions(html_pages):
         for question in topic["questions"]:
             for slug in question.get("roles", []):
                 page = html_pages[f"roles/{slug}/index.html"]
-                hrefs = {a["href"] for a in page.select("#questions-people-ask + ul a")}
+                hrefs = {a["href"] for a in page.select("#questions-people-ask ~ ul.role-questions a, "
+                                                        "#questions-people-ask ~ details ul.role-questions a")}
                 assert f"../../faq/#{question['id']}" in hrefs, (slug, question["id"])
 
 

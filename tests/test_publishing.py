@@ -241,7 +241,8 @@ def test_role_page_describes_its_occupation(html_pages, slug):
     role = ROLES[slug]
     (occupation,) = of_type(page, "Occupation")
     article = page.select_one("article")
-    facts = {dt.get_text(strip=True): dt.find_next_sibling("dd") for dt in article.select(".quick-facts dt")}
+    # the long answers, in "Requirements in detail" (the quick facts give each in one line)
+    facts = {dt.get_text(strip=True): dt.find_next_sibling("dd") for dt in article.select(".role-requirements dt")}
     assert occupation["name"] == article.h1.get_text(strip=True) == role["title"]
     assert occupation["description"] == article.select_one(".role-summary").get_text(strip=True)
     assert occupation["educationRequirements"] == facts["Education"].get_text(" ", strip=True)
@@ -249,7 +250,8 @@ def test_role_page_describes_its_occupation(html_pages, slug):
     assert occupation["experienceRequirements"] == "Lived experience: " + facts["Lived experience"].get_text(" ", strip=True)
     duties = [li.get_text(" ", strip=True) for li in article.select("#what-they-do ~ ul")[0].find_all("li")]
     assert occupation["responsibilities"] == duties
-    skills = [strong.get_text(strip=True) for strong in article.select("#skills-and-qualities + ul li > strong")]
+    skills = [summary.get_text(strip=True) for summary in article.select("#skills-and-qualities ~ details > summary")
+              if summary.find_previous("h2")["id"] == "skills-and-qualities"]
     assert occupation["skills"] == skills
     assert occupation.get("alternateName", []) == role.get("also_called", [])
     (page_node,) = json_ld(page)
@@ -265,7 +267,7 @@ def test_estimated_salary_only_for_sourced_pay_figures_with_their_year(html_page
         (occupation,) = of_type(page, "Occupation")
         salaries = occupation.get("estimatedSalary", [])
         seen[slug] = salaries
-        pay_facts = [squash(f.get_text("")) for f in page.select(".quick-facts dd .fact")]
+        pay_facts = [squash(f.get_text("")) for f in page.select(".role-pay .fact")]
         figures = role["pay"].get("figures", [])
         if not figures:
             assert not salaries, slug

@@ -12,8 +12,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 ROLE_FILES = sorted((ROOT / "data/roles").glob("*.yml"))
 ROLES = {path.stem: yaml.safe_load(path.read_text()) for path in ROLE_FILES}
-SECTIONS = ["quick-facts", "what-they-do", "where-they-work", "how-to-become-one",
-            "skills-and-qualities", "similar-roles", "sources"]
+SECTIONS = ["quick-facts", "how-to-become-one", "what-they-do", "where-they-work", "requirements",
+            "pay-and-outlook", "skills-and-qualities", "similar-roles", "sources"]
 YEAR = re.compile(r"(19|20)\d\d")
 
 EXPECTED_ROLES = {
@@ -43,23 +43,31 @@ def test_role_page_has_every_section(html_pages, slug):
     expected = list(SECTIONS)
     if ROLES[slug]["group"] == "peer":
         expected.insert(expected.index("similar-roles"), "experience-levels")
-        levels = [h3.get_text(" ", strip=True) for h3 in article.find_all("h3")]
+        # each level is folded under its name and years (tests/test_role_pages.py)
+        levels = [summary.get_text(" ", strip=True) for summary in article.select("details.role-fold > summary")]
         assert any("1–2 years" in level for level in levels)
         assert any("3+ years" in level for level in levels)
         assert any("5+ years" in level for level in levels)
-    optional = {"jobs-and-outlook", "credentials-for-this-role", "questions-people-ask"}
+    optional = {"credentials-for-this-role", "questions-people-ask", "guides-to-the-hard-questions"}
     assert [i for i in ids if i not in optional] == expected
-    quick_facts = {dt.get_text(strip=True) for dt in article.select(".quick-facts dt")}
-    assert quick_facts == {"Education", "Certification or licence", "Lived experience", "Typical settings", "Pay"}
+    quick_facts = [dt.get_text(strip=True) for dt in article.select(".quick-facts dt")]
+    assert quick_facts == ["Lived experience", "Education", "Certification or licence", "Diagnoses or treats",
+                           "Typical settings", "Pay"]
+    details = [dt.get_text(strip=True) for dt in article.select("#requirements ~ .role-requirements dt")]
+    assert details == ["Lived experience", "Education", "Certification or licence"]
     assert len(article.select("ol.steps > li")) == len(ROLES[slug]["steps"])
 
 
 @pytest.mark.parametrize("slug", sorted(EXPECTED_ROLES))
 def test_pay_is_sourced_or_says_why_not(html_pages, slug):
-    pay = role_page(html_pages, slug).select(".quick-facts > div")[-1]
+    page = role_page(html_pages, slug)
+    line = page.select(".quick-facts > div")[-1]  # the quick facts' one line, then the detail
+    pay = page.select_one("#pay-and-outlook ~ .role-pay")
     if ROLES[slug]["pay"].get("figures"):
-        assert pay.select(".fact")
+        assert line.select(".fact .fact__source") and line.select(".fact .fact__year")
+        assert len(pay.select(".fact")) == len(ROLES[slug]["pay"]["figures"])
     else:
+        assert line.dd.get_text(" ", strip=True).startswith("No reliable figure")
         text = pay.select_one(".no-figure").get_text(" ", strip=True)
         assert text.startswith("No reliable pay figure exists for this role.")
         assert len(text) > len("No reliable pay figure exists for this role.") + 20
@@ -78,9 +86,14 @@ def test_unverified_figures_are_labelled(html_pages, built_site):
     labels = {"secondary": "secondary source", "uncertain": "sources disagree"}
     for slug, role in ROLES.items():
         page = role_page(html_pages, slug)
-        shown = [label.get_text(strip=True) for label in page.select(".fact__confidence")]
+        # The quick facts repeat the first pay figure in one line (with its label); the rest, once.
+        shown = [label.get_text(strip=True) for label in page.select(".fact__confidence")
+                 if not label.find_parent(class_="quick-facts")]
         wanted = [labels[f["confidence"]] for f in _facts(role) if f.get("confidence") in labels]
         assert sorted(shown) == sorted(wanted), slug
+        first = (role["pay"].get("figures") or [{}])[0]
+        line = [label.get_text(strip=True) for label in page.select(".quick-facts .fact__confidence")]
+        assert line == ([labels[first["confidence"]]] if first.get("confidence") in labels else []), slug
 
 
 def test_sources_list_every_cited_source_with_publisher_year_and_link(html_pages):
@@ -156,6 +169,6 @@ def test_nothing_is_loaded_from_another_origin(html_pages, built_site):
 
 def _facts(role):
     steps = [fact for step in role["steps"] for fact in step.get("facts", [])]
-    glance = [fact for key in ("training_hours", "supervision", "who_pays")  # shown under the quick facts
+    glance = [fact for key in ("training_hours", "supervision", "who_pays")  # shown in "Requirements in detail"
               for fact in role["at_a_glance"][key].get("facts", [])]
     return [*role["pay"].get("figures", []), *glance, *steps, *role.get("outlook", [])]
