@@ -27,7 +27,8 @@ SITE_URL = os.environ.get("SITE_URL") or DEFAULT_SITE_URL
 SITE_NAME = "Peer Support Careers"
 PREVIEW = "assets/images/social-preview.png"
 ROLES = {path.stem: yaml.safe_load(path.read_text()) for path in sorted((ROOT / "data/roles").glob("*.yml"))}
-SOURCES = {s["id"]: s for s in yaml.safe_load((ROOT / "data/sources.yml").read_text())["sources"]}
+SOURCES = {s["id"]: s for path in [ROOT / "data/sources.yml", *sorted((ROOT / "data/sources").glob("*.yml"))]
+               for s in yaml.safe_load(path.read_text())["sources"]}
 # Keys whose values are addresses, codes or dates rather than words a reader sees.
 NOT_TEXT = {"@context", "@type", "url", "item", "inLanguage", "lastReviewed", "validFrom", "currency",
             "duration", "unitText"}

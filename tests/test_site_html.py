@@ -97,7 +97,8 @@ def test_unverified_figures_are_labelled(html_pages, built_site):
 
 
 def test_sources_list_every_cited_source_with_publisher_year_and_link(html_pages):
-    sources = {s["id"]: s for s in yaml.safe_load((ROOT / "data/sources.yml").read_text())["sources"]}
+    sources = {s["id"]: s for path in [ROOT / "data/sources.yml", *sorted((ROOT / "data/sources").glob("*.yml"))]
+               for s in yaml.safe_load(path.read_text())["sources"]}
     for slug, role in ROLES.items():
         page = role_page(html_pages, slug)
         cited = {f["source"] for f in _facts(role)} | set(role.get("background_sources", []))
