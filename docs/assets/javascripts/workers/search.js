@@ -183,10 +183,7 @@ function sleep(ms) {
 // is more than are shown.
 async function search(query, number, arrived, wait) {
   var words = queryWords(query);
-  if (!words.length) {
-    await sleep(WAIT_MS);  // an empty box as search opens, typed into since: no "No matching" flash
-    return number === latest ? { items: [], total: 0 } : null;
-  }
+  if (!words.length) return { items: [], total: 0 };
   var lists = await Promise.all(words.map(function (word, i) {
     return Promise.all(termFiles(word, i === words.length - 1).map(load));
   }));
@@ -233,6 +230,9 @@ addEventListener("message", async function (event) {
       console.warn("Search failed: " + error.message);
       result = { items: [], total: 0, failed: true };
     }
-    if (result && number === latest) postMessage({ type: RESULT, data: result });
+    if (result && number === latest) {
+      result.query = String(message.data);  // on-demand.html shows it only while the box still says it
+      postMessage({ type: RESULT, data: result });
+    }
   }
 });
