@@ -81,6 +81,7 @@
     var status = picker.querySelector("[data-compare-status]");
     var side = picker.querySelector("[data-compare-side]");
     var holder = picker.querySelector("[data-compare-side-table]");
+    var cards = picker.querySelector("[data-compare-side-cards]");
     var link = picker.querySelector("[data-compare-link]");
     var picks = picksFromAddress(known);
 
@@ -93,8 +94,10 @@
       var address = window.location.pathname + (picks.length ? "?roles=" + picks.join(",") : "") + window.location.hash;
       if (writeAddress) window.history.replaceState(null, "", address);
       while (holder.firstChild) holder.removeChild(holder.firstChild);
+      while (cards && cards.firstChild) cards.removeChild(cards.firstChild);
       if (picks.length >= 2) {
         holder.appendChild(sideBySide(table, picks));
+        if (cards) cards.appendChild(pickedCards(table, picks));
         link.href = address;
         link.textContent = window.location.origin + address;
         side.hidden = false;
@@ -175,6 +178,25 @@
       });
     }
     return side;
+  }
+
+  /* For a phone: the picked roles' own rows, which site.css shows as cards, one under the other
+     (compare.css shows these instead of the side-by-side table under 45em). */
+  function pickedCards(table, picks) {
+    var cards = document.createElement("table");
+    cards.className = "compare-table compare-table--cards";
+    var caption = cards.createCaption();
+    caption.textContent = "Side by side: " + picks.map(function (slug) { return titleOf(table, slug); }).join(", ");
+    var head = cards.createTHead().insertRow();
+    toArray(table.tHead.rows[0].cells).forEach(function (th) {
+      var copy = document.createElement("th");
+      copy.scope = "col";
+      copy.textContent = headingText(th);
+      head.appendChild(copy);
+    });
+    var body = cards.createTBody();
+    picks.forEach(function (slug) { body.appendChild(rowOf(table, slug).cloneNode(true)); });
+    return cards;
   }
 
   function copyChildren(from, to) {

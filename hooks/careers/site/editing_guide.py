@@ -7,6 +7,7 @@ generated reference, so the guide cannot drift from the code. `python -m careers
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from pathlib import Path
@@ -64,7 +65,46 @@ def page(guide_path: Path) -> str:
     """The editing guide as a site page (CONTRIBUTING.md with front matter)."""
     text = guide_path.read_text(encoding="utf-8")
     front = "---\ndescription: How to add and change roles, credentials, states, sources and questions.\n---\n\n"
-    return front + text
+    return front + tables_in_regions(text)
+
+
+def tables_in_regions(markdown: str) -> str:
+    """Each Markdown table in a scroll box a keyboard can reach, named by the heading above it.
+
+    A table never breaks a word (site.css, "Tables"). A field path such as
+    `at_a_glance.diagnoses_or_treats.answer` may break after each dot, as a web address may
+    after a slash (templates/editing-guide/field-path.html.j2); a table still wider than the
+    screen scrolls sideways in its box (table-region.md.j2). Code blocks are left alone.
+    """
+    templates = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                                   undefined=jinja2.StrictUndefined)
+    region = templates.get_template("editing-guide/table-region.md.j2")
+    path = templates.get_template("editing-guide/field-path.html.j2")
+
+    def breakable(match: re.Match) -> str:
+        return path.render(parts=re.split(r"(?<=\.)", match.group(1))).strip()
+
+    lines, out, heading, fenced = markdown.split("\n"), [], "Table", False
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        fenced = fenced != line.startswith("```")
+        if not fenced and line.startswith("#"):
+            heading = line.lstrip("#").strip().replace("`", "")
+        if fenced or not line.startswith("|"):
+            out.append(line)
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and lines[end].startswith("|"):
+            end += 1
+        table = FIELD_PATH.sub(breakable, "\n".join(lines[index:end]))
+        out.append(region.render(name=heading, table=table))
+        index = end
+    return "\n".join(out)
+
+
+FIELD_PATH = re.compile(r"`([A-Za-z_][\w\[\]]*(?:\.[\w\[\]]+)+)`")  # a code span like `pay.figures[].source`
 
 
 # ---------------------------------------------------------------------------
