@@ -91,7 +91,8 @@ def test_states_index_is_one_table_of_every_state_and_a_map(html_pages):
     # The map: one linked square a state, named for screen readers, with a caption and a key.
     tiles = page.select("figure.tile-map svg a")
     assert sorted(a["href"].strip("/") for a in tiles) == sorted(STATES)
-    assert all(a["aria-label"].startswith(STATES[a["href"].strip("/")]["name"] + ": ") for a in tiles)
+    # named by what it shows (its code) and the state's name: label in name (WCAG 2.5.3)
+    assert all(a["aria-label"].startswith(f'{a.get_text(strip=True)}, {STATES[a["href"].strip("/")]["name"]}: ') for a in tiles)
     assert page.select_one("figure.tile-map figcaption").get_text(strip=True)
     assert len(page.select(".tile-map__key li")) == 3
     text = page.select_one("article").get_text(" ", strip=True)

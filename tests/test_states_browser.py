@@ -37,13 +37,13 @@ def visible_states(page) -> list[str]:
 
 
 def test_a_square_on_the_map_opens_its_state(desktop, site_url):
-    desktop.locator("figure.tile-map a[aria-label^='Ohio:']").click()
+    desktop.locator("figure.tile-map a[aria-label^='OH, Ohio:']").click()
     desktop.wait_for_url("**/states/oh/")
     assert "Ohio" in desktop.locator("h1").inner_text()
 
 
 def test_the_filter_finds_a_state_by_name_and_by_question(desktop):
-    assert desktop.locator("[data-glance-filter]").is_visible()  # shown once the script runs
+    assert desktop.locator("[data-glance-filter]").is_visible()  # shown once the script marks it ready
     everyone = visible_states(desktop)
     assert len(everyone) == 51
     desktop.fill("#glance-name", "new")

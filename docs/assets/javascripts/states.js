@@ -1,5 +1,6 @@
 /* Certification by state (/states/): filter the states table by name and by two questions.
-   Without JavaScript the form stays hidden and every state is shown (sorting is compare.js). */
+   The form shows once this script marks it ready (states.css); without JavaScript every state
+   is shown (sorting is compare.js). */
 (function () {
   "use strict";
 
@@ -33,7 +34,6 @@
       field.addEventListener("input", update);
       field.addEventListener("change", update);
     });
-    form.hidden = false;
     update();
   }
 
