@@ -64,6 +64,7 @@ def search_fetches(site: Path, query: str, typed: bool) -> dict:
     with serve(site) as root, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         page = browser.new_page(viewport=PHONE)
+        page.set_default_timeout(90_000)  # a busy machine
         page.goto(root, wait_until="networkidle")
         page.mouse.move(10, 10)  # the reader's first action: Material's bundle loads, search does not
         page.wait_for_function("() => document.documentElement.classList.contains('js')")
