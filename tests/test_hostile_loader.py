@@ -70,7 +70,7 @@ def test_brackets_in_comments_and_quotes_do_not_count_as_nesting(data_copy):
     role = data_copy / ROLE
     text = role.read_text(encoding="utf-8")
     text = text.replace("\ntitle: Psychologist\n", "\ntitle: Psychologist  # " + "[" * 100_000 + "\n", 1)
-    role.write_text(text.replace("\norder: 40\n", "\norder: 40\nalso_called: ['[[[[', \"{{{{\"]\n", 1), encoding="utf-8")
+    role.write_text(text.replace("\nalso_called:\n", "\nalso_called: ['[[[[', \"{{{{\"]\nalso_called:\n", 1), encoding="utf-8")
     with pytest.raises(DataError) as caught:  # only the duplicate `also_called`, nothing about nesting
         build_site(data_copy)
     added = line_of(data_copy, ROLE, "also_called: ['")  # the original `also_called:` follows it
