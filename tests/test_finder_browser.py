@@ -56,7 +56,8 @@ def page(browser, site_url):
 
 def open_finder(page, site_url, query=""):
     page.goto(f"{site_url}/finder/" + (f"?{query}" if query else ""))
-    page.wait_for_selector("#finder-form:not([hidden])")
+    # The form is drawn with the page; the script marks the no-script note hidden when it starts.
+    page.wait_for_selector("#finder-nojs[hidden]", state="attached")
 
 
 def shown(page) -> list[tuple]:
