@@ -10,24 +10,26 @@ from conftest import PHONE
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def phone(browser, site_url):
-    context = browser.new_context(viewport=PHONE)
+def _states_page(browser, site_url, viewport):
+    """The states page at `viewport`, its scripts started (they start on the first action: on-demand.html)."""
+    context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.goto(f"{site_url}/states/")
-    page.mouse.move(5, 5)  # the page's scripts start on the first action (partials/on-demand.html)
+    page.mouse.move(5, 5)
     page.wait_for_selector("[data-glance-filter][data-ready]", state="attached")
+    return context, page
+
+
+@pytest.fixture
+def phone(browser, site_url):
+    context, page = _states_page(browser, site_url, PHONE)
     yield page
     context.close()
 
 
 @pytest.fixture
 def desktop(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.goto(f"{site_url}/states/")
-    page.mouse.move(5, 5)  # the page's scripts start on the first action (partials/on-demand.html)
-    page.wait_for_selector("[data-glance-filter][data-ready]", state="attached")
+    context, page = _states_page(browser, site_url, {"width": 1280, "height": 800})
     yield page
     context.close()
 
