@@ -10,8 +10,7 @@ What it does, in one run:
    with apt-get when missing), or, with --server python or when nginx cannot be had, a small
    Python server that gzips the same types;
 3. runs Lighthouse 13 (bench/package.json; mobile form factor, simulated throttling) in Debian's
-   Chromium on the home page, a role page and, when they exist, the comparison, the FAQ and the
-   job-description generator;
+   Chromium on one page of each kind (PAGES below) that exists in this build;
 4. prints the four category scores, largest contentful paint, the compressed bytes of a first
    visit and the requests to other origins, per page and site, with what kept a score below 100.
 
@@ -48,8 +47,11 @@ CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 # (label, path) in the order printed; pages that do not exist in this build are left out.
-PAGES = [("home", ""), ("role page", "roles/recovery-coach/"), ("comparison", "compare/"),
-         ("FAQ", "faq/"), ("job description", "jobs/recovery-coach/")]
+PAGES = [("home", ""), ("roles", "roles/"), ("role page", "roles/recovery-coach/"),
+         ("path", "paths/peer-specialist/"), ("comparison", "compare/"), ("pay", "pay/"),
+         ("states", "states/"), ("state page", "states/ny/"), ("finder", "finder/"),
+         ("guide", "moving-to-another-state/"), ("FAQ", "faq/"),
+         ("job description", "jobs/recovery-coach/"), ("sources", "sources/")]
 GZIP_TYPES = ["text/html", "text/css", "text/plain", "text/xml", "application/javascript",
               "application/json", "application/xml", "image/svg+xml"]
 BUDGET = {"score": 100, "lcp_s": 1.0, "kb": 60, "foreign": 0}
