@@ -29,6 +29,10 @@ def table():
     return table_of(read_dataset(ROOT / "data"))
 
 
+READY = """() => { const table = document.querySelector('table[data-compare-table]');
+    return !table || table.hasAttribute('data-compare-ready'); }"""
+
+
 @pytest.fixture
 def open_page(browser, site_url):  # browser and site_url: tests/conftest.py
     contexts = []
@@ -44,6 +48,8 @@ def open_page(browser, site_url):  # browser and site_url: tests/conftest.py
         page.on("pageerror", lambda error: page.errors.append(str(error)))
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
+        if javascript:  # compare.js starts after the largest paint: on a busy machine, after networkidle
+            page.wait_for_function(READY, timeout=10_000)
         return page
 
     yield open_
