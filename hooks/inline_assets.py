@@ -15,15 +15,22 @@ only. The filter `feature_stylesheet` gives the stylesheet's text without its co
 document the file, the reader does not need them). The folder is left out of
 the published site (mkdocs.yml, exclude_docs); hooks/trim_theme_css.py reads it for the custom
 properties it uses.
+
+A content stylesheet (`extra.content_stylesheets`: tables, inset and warning text) is a feature
+stylesheet no page has to name: it is written into every page whose content holds an element or
+a class it is for (`table`; `.inset-text`, `.warning-text`), whoever wrote the page. The filter
+`content_stylesheets` gives their names for a page's HTML, in the order mkdocs.yml lists them.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
+from lxml import html as lxml_html
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -31,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from careers.site.unused_css import without_comments  # noqa: E402
 
 _folder: Path | None = None  # docs/ + extra.feature_stylesheets
+_content: Mapping[str, list[str]] = {}  # extra.content_stylesheets: name -> elements and .classes
 
 
 @lru_cache(maxsize=None)
@@ -43,6 +51,19 @@ def feature_stylesheet(name: str) -> str:
     if not path.is_file():
         raise PluginError(f"a page's front matter names the stylesheet '{name}', but {path} does not exist")
     return _without_comments(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=256)
+def content_stylesheets(content: str | None) -> list[str]:
+    """The content stylesheets a page's HTML needs: those naming one of its elements or classes."""
+    if not content or not content.strip():
+        return []
+    names: set[str] = set()
+    for element in lxml_html.fragment_fromstring(content, create_parent="div").iter():
+        if isinstance(element.tag, str):
+            names.add(element.tag.lower())
+            names.update("." + name for name in (element.get("class") or "").split())
+    return [sheet for sheet, wanted in _content.items() if names.intersection(wanted)]
 
 
 @lru_cache(maxsize=None)
@@ -60,12 +81,20 @@ def favicon_data_url(config) -> str:
 
 
 def on_config(config):
-    global _folder
+    global _folder, _content
     _folder = Path(config.docs_dir) / config.extra["feature_stylesheets"]
+    _content = dict(config.extra.get("content_stylesheets") or {})
+    for name, wanted in _content.items():
+        if not (_folder / f"{name}.css").is_file():
+            raise PluginError(f"extra.content_stylesheets in mkdocs.yml names '{name}', but {_folder / name}.css does not exist")
+        if not isinstance(wanted, list) or not all(isinstance(item, str) and item for item in wanted):
+            raise PluginError(f"extra.content_stylesheets.{name} in mkdocs.yml should be a list of element names and .classes")
+    content_stylesheets.cache_clear()
     return config
 
 
 def on_env(env, config, files):
     env.filters["feature_stylesheet"] = feature_stylesheet
     env.filters["favicon_data_url"] = favicon_data_url
+    env.filters["content_stylesheets"] = content_stylesheets
     return env

@@ -1,7 +1,9 @@
 """Feature stylesheets and scripts load only on the pages that use them.
 
 Each feature stylesheet in docs/assets/stylesheets/features/ styles classes that only its pages
-use; a page's front matter names it (`stylesheets:`, `scripts:`). overrides/partials/page-styles.html
+use; a page's front matter names it (`stylesheets:`, `scripts:`), or, for a content stylesheet
+(mkdocs.yml, extra.content_stylesheets: tables, notes), the page's content holds what it styles.
+overrides/partials/page-styles.html
 writes the stylesheet into the page; overrides/partials/on-demand.html starts the script once the
 page has been painted. A page that uses a feature's classes without its stylesheet would look
 broken; a page that carries one it does not use wastes the reader's data.
@@ -44,13 +46,14 @@ def _stylesheets(page) -> set[str]:
 
 def test_each_feature_stylesheet_loads_exactly_where_its_classes_are_used(html_pages):
     features = _feature_classes()
-    assert set(features) == {"compare.css", "faq.css", "home.css", "icons.css", "job-generator.css", "plan.css", "role.css",
-                             "states.css"}
+    assert set(features) == {"compare.css", "faq.css", "home.css", "icons.css", "job-generator.css", "notes.css", "plan.css",
+                             "role.css", "states.css", "tables.css"}
     problems = []
     for path, page in html_pages.items():
         used, loaded = _page_classes(page), _stylesheets(page)
         for css, classes in features.items():
-            uses = bool(used & classes)
+            # tables.css is for every table, with a class or not (mkdocs.yml, content_stylesheets).
+            uses = bool(used & classes) or (css == "tables.css" and bool(page.select("article table")))
             if uses and css not in loaded:
                 problems.append(f"{path} uses {sorted(used & classes)[:3]} but does not load {css}")
             if css in loaded and not uses:
@@ -58,13 +61,25 @@ def test_each_feature_stylesheet_loads_exactly_where_its_classes_are_used(html_p
     assert not problems, "\n".join(problems)
 
 
-def test_every_page_links_one_stylesheet_and_carries_its_feature_one(html_pages, built_site):
+def test_a_content_stylesheet_loads_on_every_page_with_what_it_styles_and_first(html_pages):
+    """tables.css on each page whose content has a table, whoever wrote it; none elsewhere."""
+    with_tables = sorted(path for path, page in html_pages.items() if page.select("article table"))
+    loading = sorted(path for path, page in html_pages.items() if page.select('style[data-stylesheet="tables"]'))
+    assert loading == with_tables
+    assert {"compare/index.html", "editing-guide/index.html", "pay/index.html", "states/index.html"} <= set(loading)
+    # Before the page's own feature stylesheet, so the comparison's rules win over the shared ones.
+    assert [s["data-stylesheet"] for s in html_pages["compare/index.html"].select("style")] == ["tables", "compare"]
+
+
+def test_every_page_links_the_site_wide_stylesheet_and_the_print_one(html_pages, built_site):
     for path, page in html_pages.items():
-        names = [Path(link["href"]).name for link in page.select("link[rel=stylesheet]")]
-        assert names == ["site-wide.css"], (path, names)
-        assert len(page.select("style")) <= 1, path
-    style = html_pages["compare/index.html"].select_one("style")
-    assert style["data-stylesheet"] == "compare"
+        links = page.select("link[rel=stylesheet]")
+        assert [Path(link["href"]).name for link in links] == ["site-wide.css", "site-print.css"], path
+        # The first paint waits for the site-wide one only.
+        assert [link.get("media") for link in links] == [None, "print"], path
+        named = [s["data-stylesheet"] for s in page.select("style") if s["data-stylesheet"] not in ("tables", "notes")]
+        assert len(named) <= 1, (path, named)
+    style = html_pages["compare/index.html"].select_one('style[data-stylesheet="compare"]')
     # The text of docs/assets/stylesheets/features/compare.css without its comments, and no file
     # of it in the published site.
     rules = [rule for rule in tinycss2.parse_stylesheet(style.string, skip_whitespace=True)]

@@ -180,7 +180,7 @@
     return side;
   }
 
-  /* For a phone: the picked roles' own rows, which site.css shows as cards, one under the other
+  /* For a phone: the picked roles' own rows, which tables.css shows as cards, one under the other
      (compare.css shows these instead of the side-by-side table under 45em). */
   function pickedCards(table, picks) {
     var cards = document.createElement("table");

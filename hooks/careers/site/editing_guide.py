@@ -71,7 +71,7 @@ def page(guide_path: Path) -> str:
 def tables_in_regions(markdown: str) -> str:
     """Each Markdown table in a scroll box a keyboard can reach, named by the heading above it.
 
-    A table never breaks a word (site.css, "Tables"). A field path such as
+    A table never breaks a word (tables.css). A field path such as
     `at_a_glance.diagnoses_or_treats.answer` may break after each dot, as a web address may
     after a slash (templates/editing-guide/field-path.html.j2); a table still wider than the
     screen scrolls sideways in its box (table-region.md.j2). Code blocks are left alone.
