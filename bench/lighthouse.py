@@ -50,6 +50,7 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 PAGES = [("home", ""), ("roles", "roles/"), ("role page", "roles/recovery-coach/"),
          ("path", "paths/peer-specialist/"), ("comparison", "compare/"), ("pay", "pay/"),
          ("states", "states/"), ("state page", "states/ny/"), ("finder", "finder/"),
+         ("finder tables", "finder/rules/"),
          ("guide", "moving-to-another-state/"), ("FAQ", "faq/"),
          ("job description", "jobs/recovery-coach/"), ("sources", "sources/")]
 GZIP_TYPES = ["text/html", "text/css", "text/plain", "text/xml", "application/javascript",

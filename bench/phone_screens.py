@@ -38,6 +38,7 @@ PAGES = {
     "guide": ("costs-and-who-pays/", "what-you-may-have-to-pay-for"),
     "compare": ("compare/", "all-roles-in-one-table"),
     "finder": ("finder/", "finder-results-heading"),
+    "finder tables": ("finder/rules/", "credentials-by-state"),
     "job description": ("jobs/recovery-coach/", "write-your-job-description"),
     "path": ("paths/peer-specialist/", "the-steps-at-a-glance"),
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -169,8 +170,17 @@ def test_the_published_rules_are_the_rules(built_site, known):
     assert published == json.loads(json.dumps(known))
 
 
+SITE = "https://example.org/"  # to resolve a page's relative links
+
+
 def test_static_tables_show_every_credential_and_its_hours(html_pages, known):
-    article = html_pages["finder/index.html"].select_one("article")
+    """On their own page (the finder's would be most of its length on a phone), linked from the finder."""
+    assert not html_pages["finder/index.html"].select("article table")
+    links = [urljoin(SITE + "finder/", a["href"]) for a in html_pages["finder/index.html"].select("article a")]
+    assert links.count(SITE + "finder/rules/") == 2  # from the note shown without JavaScript, and the text
+    back = html_pages["finder/rules/index.html"].select_one("article .role-summary a")
+    assert urljoin(SITE + "finder/rules/", back["href"]) == SITE + "finder/" and back.get_text(strip=True) == "the finder"
+    article = html_pages["finder/rules/index.html"].select_one("article")
     for table_id, credentials in (("finder-national", known["national"]),
                                   ("finder-states", [c for s in known["states"] for c in s["credentials"]])):
         table = article.select_one(f"table#{table_id}")
@@ -192,7 +202,9 @@ def test_without_javascript_the_form_is_hidden_and_the_note_says_why(html_pages)
     # runs, it comes back as a page address the script reads. With scripting off, CSS hides it.
     assert not form.has_attr("hidden") and form["method"] == "get"
     assert finder.select_one("#finder-results").has_attr("hidden")
-    assert "tables below" in finder.select_one("#finder-nojs").get_text()
+    note = finder.select_one("#finder-nojs")
+    assert "as tables" in note.get_text()
+    assert urljoin(SITE + "finder/", note.select_one("a")["href"]) == SITE + "finder/rules/"
     assert finder["data-rules"] == "../finder/rules.json"
     # every question is labelled; the status line is a live region
     for control in finder.select("input, select"):

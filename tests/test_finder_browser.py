@@ -183,6 +183,8 @@ def test_without_javascript_the_tables_carry_the_rules(browser, site_url):
     page.goto(f"{site_url}/finder/?focus=youth&state=fl")
     assert page.is_hidden("#finder-form") and page.is_hidden("#finder-results")
     assert page.is_visible("#finder-nojs")
+    page.click("#finder-nojs a")
+    page.wait_for_url(f"{site_url}/finder/rules/")
     assert page.is_visible("table#finder-states") and page.is_visible("table#finder-national")
     context.close()
 
@@ -210,7 +212,9 @@ def test_paths_and_ladder_print_on_paper(browser, site_url):
     assert page.is_visible("svg.ladder-svg")
     page.goto(site_url + "/finder/?" + SHARED[1])
     page.emulate_media(media="print")
-    assert page.is_hidden("#finder-form") and page.is_visible("table#finder-states")
+    assert page.is_hidden("#finder-form")
+    page.goto(site_url + "/finder/rules/")
+    assert page.is_visible("table#finder-states") and page.is_visible("table#finder-national")
     context.close()
 
 

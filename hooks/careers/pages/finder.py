@@ -20,6 +20,7 @@ from .paths import DETAIL_LABELS, Cited, References, problem_adder
 from ..data.problems import Problem
 
 FINDER_PAGE = "finder.md"
+TABLES_PAGE = "finder/rules.md"  # the same rules as tables, for every reader
 RULES_FILE = "finder/rules.json"
 OTHER_STATE = "other"
 MAX_HOURS = 100_000
@@ -368,13 +369,23 @@ def cited(dataset: Dataset) -> Cited:
 
 
 def render(renderer) -> None:
-    """Add the finder page and its rules file to the site (called by pages._Renderer.site)."""
+    """Add the finder page, its rules as tables and its rules file to the site (called by pages._Renderer.site)."""
     known = rules(renderer.data)
     renderer.out.files[RULES_FILE] = json.dumps(known, ensure_ascii=False, indent=1) + "\n"
     page_cites = cited(renderer.data)
+    reviewed_on = renderer.data.finder.model.reviewed
+    # The finder's results show these rules too, with their sources: both pages cite them.
     renderer.render(FINDER_PAGE, "finder/finder.md.j2", "Which credential fits me?", page_cites,
                     known=known, other_state=OTHER_STATE, rules_file=RULES_FILE, max_hours=MAX_HOURS,
-                    cited_ids=page_cites.source_ids(), reviewed_on=renderer.data.finder.model.reviewed)
+                    tables_page=TABLES_PAGE, tables_url=_url(TABLES_PAGE), reviewed_on=reviewed_on)
+    renderer.render(TABLES_PAGE, "finder/finder-rules.md.j2", "The finder's rules as tables", page_cites,
+                    known=known, finder_url=_url(FINDER_PAGE), cited_ids=page_cites.source_ids(),
+                    reviewed_on=reviewed_on)
+
+
+def _url(page: str) -> str:
+    """A page's address from the site's root: finder/rules.md -> finder/rules/."""
+    return page.removesuffix(".md") + "/"
 
 
 def nav(dataset: Dataset) -> dict:

@@ -304,6 +304,7 @@ def nav(dataset: Dataset) -> dict:
     paths = [{_first_upper(view.path.title.removeprefix("Path to ")): view.page} for view in views(dataset)]
     return {MENU: [
         {"Which credential fits me?": "finder.md"},
+        {"The finder's rules as tables": "finder/rules.md"},
         {"Certification paths": [PATHS_INDEX, *paths]},
         {"Career ladder": "ladder.md"},
     ]}
