@@ -177,6 +177,36 @@ def test_the_finder_does_not_move_when_its_script_starts(browser, site_url):
     context.close()
 
 
+def test_the_rules_are_fetched_only_once_the_reader_uses_the_form(page, site_url):
+    """finder/rules.json (about 30 KB compressed) waits for a touch of the form or answers in the address."""
+    open_finder(page, site_url)
+    page.mouse.move(5, 5)
+    page.wait_for_timeout(500)
+    assert not any(url.endswith("/finder/rules.json") for url in page.requests)
+    page.focus("#finder-state")  # the first touch of the form
+    page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.endsWith('/finder/rules.json'))")
+    page.select_option("#finder-state", "ny")
+    page.check("#finder-focus-youth")
+    page.click(".finder__submit")
+    page.wait_for_selector("#finder-results:not([hidden])")
+    assert sum(url.endswith("/finder/rules.json") for url in page.requests) == 1
+
+
+def test_when_the_rules_cannot_load_the_note_links_to_the_tables(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.route("**/finder/rules.json", lambda route: route.fulfill(status=503, body="down"))
+    page.goto(f"{site_url}/finder/?focus=youth&state=fl")
+    page.wait_for_selector("#finder-nojs[data-failed]", state="visible")
+    note = page.locator("#finder-nojs")
+    assert note.text_content().startswith("The finder could not load its rules. The finder's rules as tables")
+    assert page.is_hidden("#finder-form") and page.is_hidden("#finder-results")
+    note.locator("a").click()
+    page.wait_for_url(f"{site_url}/finder/rules/")
+    assert page.is_visible("table#finder-states")
+    context.close()
+
+
 def test_without_javascript_the_tables_carry_the_rules(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -470,15 +470,49 @@
     return params.toString();
   }
 
-  function start(known) {
-    var answers = parseQuery(window.location.search, known);
-    fill(answers);
-    form.hidden = false;
+  // The rules (finder/rules.json, about 30 KB compressed) are fetched when they are needed: when
+  // the address holds answers, or when the reader first touches the form. A reader who only
+  // looks at the page never downloads them.
+  var loading = null;
+  function rules() {
+    if (!loading) {
+      loading = fetch(finder.getAttribute("data-rules"), { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) { throw new Error("HTTP " + response.status); }
+          return response.json();
+        });
+      loading.catch(failed);
+    }
+    return loading;
+  }
+
+  // The rules could not be fetched: the note says so and links to the same rules as tables.
+  function failed() {
+    var note = document.getElementById("finder-nojs");
+    if (note && !note.hasAttribute("data-failed")) {
+      note.setAttribute("data-failed", "");
+      note.hidden = false;
+      note.firstChild.textContent = "The finder could not load its rules. ";
+      form.hidden = true;
+    }
+  }
+
+  function start() {
     var note = document.getElementById("finder-nojs");
     if (note) { note.hidden = true; }
-    if (answers.focus.length || answers.state) {
-      show(known, answers, evaluate(known, answers));
+    var search = window.location.search;
+    if (search) {
+      rules().then(function (known) {
+        var answers = parseQuery(search, known);
+        fill(answers);
+        if (answers.focus.length || answers.state) {
+          show(known, answers, evaluate(known, answers));
+        }
+      });
     }
+    ["focusin", "pointerdown", "input"].forEach(function (type) {
+      form.addEventListener(type, function () { rules(); }, { once: true });
+    });
     // A "Choose at least one" message goes as soon as one is chosen.
     Array.prototype.forEach.call(form.querySelectorAll('input[name="focus"]'), function (box) {
       box.addEventListener("change", function () {
@@ -491,23 +525,14 @@
       if (query === null) {
         return;
       }
-      window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
-      var current = parseQuery(query, known);
-      show(known, current, evaluate(known, current));
-      heading.focus();
+      rules().then(function (known) {
+        window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+        var current = parseQuery(query, known);
+        show(known, current, evaluate(known, current));
+        heading.focus();
+      });
     });
   }
 
-  fetch(finder.getAttribute("data-rules"), { credentials: "same-origin" })
-    .then(function (response) {
-      if (!response.ok) { throw new Error("HTTP " + response.status); }
-      return response.json();
-    })
-    .then(start)
-    .catch(function () {
-      var note = document.getElementById("finder-nojs");
-      if (note) {
-        note.textContent = "The finder could not load its rules. The tables below hold the same rules: find your state and compare your hours with each credential's.";
-      }
-    });
+  start();
 })();

@@ -371,7 +371,7 @@ def cited(dataset: Dataset) -> Cited:
 def render(renderer) -> None:
     """Add the finder page, its rules as tables and its rules file to the site (called by pages._Renderer.site)."""
     known = rules(renderer.data)
-    renderer.out.files[RULES_FILE] = json.dumps(known, ensure_ascii=False, indent=1) + "\n"
+    renderer.out.files[RULES_FILE] = json.dumps(known, ensure_ascii=False, separators=(",", ":")) + "\n"
     page_cites = cited(renderer.data)
     reviewed_on = renderer.data.finder.model.reviewed
     # The finder's results show these rules too, with their sources: both pages cite them.
