@@ -287,7 +287,12 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (median kept)")
     parser.add_argument("--server", choices=["nginx", "python"], default="nginx")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--pages", help="only these page kinds, comma-separated (e.g. 'finder,sources')")
     args = parser.parse_args()
+    wanted = [name.strip() for name in args.pages.split(",")] if args.pages else [label for label, _ in PAGES]
+    unknown = set(wanted) - {label for label, _ in PAGES}
+    if unknown:
+        parser.error(f"no page kind {sorted(unknown)}; the kinds: {', '.join(label for label, _ in PAGES)}")
 
     ensure_lighthouse()
     if not Path(CHROMIUM).exists():
@@ -303,7 +308,7 @@ def main() -> int:
     ours, plain = work / "ours", work / "plain"
     started = time.time()
     build_ours(ours, urls["ours"])
-    pages = [(label, path) for label, path in PAGES if (ours / path / "index.html").exists()]
+    pages = [(label, path) for label, path in PAGES if label in wanted and (ours / path / "index.html").exists()]
     build_plain(plain, urls["plain"], ours, pages)
     for path in (ours, plain):
         for folder in [path, *[p for p in path.rglob("*") if p.is_dir()]]:
