@@ -367,6 +367,22 @@ def test_the_table_has_a_caption_and_scoped_headers_in_reading_order(html_pages,
     assert region["role"] == "region" and region["tabindex"] == "0" and region["aria-labelledby"] == main.caption["id"]
 
 
+def test_the_whole_table_is_open_in_the_html_under_a_summary_that_counts_its_roles(html_pages, table):
+    """compare.js folds it on a phone; without JavaScript, on a wide screen and in print it stays open."""
+    article = compare_page(html_pages)
+    details = article.select_one("details.compare-all")
+    assert details.has_attr("open") and details.has_attr("data-compare-all")
+    children = details.find_all(recursive=False)
+    assert children[0].name == "summary"
+    assert children[0].get_text(" ", strip=True) == f"All {len(table.rows)} roles in one table"
+    assert details.select_one("table[data-compare-table]") is article.select_one("table[data-compare-table]")
+    # The section's heading and the caption keep their ids, so links to them still work.
+    heading = details.find_previous_sibling()
+    assert heading.name == "h2" and heading["id"] == "all-roles-in-one-table"
+    assert details.select_one("caption")["id"] == "compare-caption"
+    assert article.select_one("[data-compare-picker]").find_next("details") is details  # the picker first
+
+
 def test_cells_say_what_the_data_says(html_pages, table, dataset):
     main = compare_page(html_pages).select_one("table[data-compare-table]")
     for tr, row in zip(main.select("tbody > tr"), table.rows):

@@ -1,7 +1,8 @@
 """Compare roles in Debian's Chromium: sorting by mouse and keyboard with aria-sort kept right,
 picking roles and reopening the shared address, the phone layout at 360 × 640 with no
-horizontal page scroll (each role a card there: tests/test_tables_browser.py), and the page
-without JavaScript. Orders are checked against the table
+horizontal page scroll (each role a card there: tests/test_tables_browser.py), the whole table
+folded on a phone under its summary (open on a wide screen, in print, at an address into it),
+and the page without JavaScript. Orders are checked against the table
 model (careers.pages.comparison), so the page and the model cannot disagree."""
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PHONE = {"width": 360, "height": 640}
 DESKTOP = {"width": 1280, "height": 900}
 MAIN = "table[data-compare-table]"
+ALL = "details[data-compare-all]"  # the whole table, folded on a phone until the reader opens it
+SUMMARY = f"{ALL} > summary"
 
 
 @pytest.fixture(scope="module")
@@ -200,6 +203,9 @@ CLIPPED_CELLS = """[...document.querySelectorAll('article table th, article tabl
 @pytest.mark.parametrize("path", ["/compare/", "/compare/?roles=recovery-coach,social-worker,psychologist", "/pay/"])
 def test_phone_layout_has_no_horizontal_page_scroll_and_no_clipped_text(open_page, path):
     page = open_page(path, viewport=PHONE)
+    if page.locator(ALL).count():
+        page.locator(SUMMARY).tap()  # the whole table, as the reader who opens it sees it
+        assert page.locator(f"{MAIN} tbody tr").last.is_visible()
     assert page.evaluate(NO_PAGE_SCROLL)
     assert page.evaluate(CLIPPED_CELLS) == []
     chart = page.locator("figure.pay-chart svg").bounding_box()
@@ -228,7 +234,152 @@ def test_without_javascript_the_whole_table_reads_and_nothing_pretends_to_work(o
     assert not page.locator("[data-compare-picker]").is_visible()
     assert not page.locator("[data-compare-sort-hint]").is_visible()
     assert page.locator(MAIN).is_visible()
+    assert is_open(page)  # nothing folded
+    assert page.locator(f"{MAIN} tbody tr").last.is_visible()
     assert row_order(page) == table.slugs
     assert page.locator(f"{MAIN} thead button").count() == 0 and aria_sort(page) == {}
     assert page.locator("figure.pay-chart svg").is_visible()
     assert page.evaluate(NO_PAGE_SCROLL)
+
+
+# ---------------------------------------------------------------------------
+# The whole table on a phone: folded under its summary, so the picker comes first
+# ---------------------------------------------------------------------------
+
+# The page at 360 × 640 with the whole table folded: 16.7 screens when this was written (the pay
+# chart is most of the rest), 35.9 with the table open (bench/phone_screens.py).
+MOST_PHONE_SCREENS = 18
+SHOWN_ROWS = f"""() => [...document.querySelectorAll('{MAIN} tbody tr')]
+    .filter(row => row.checkVisibility()).map(row => row.dataset.role)"""
+
+
+def is_open(page) -> bool:
+    return page.locator(ALL).evaluate("details => details.open")
+
+
+def tab_to_summary(page) -> None:
+    """Tab from the picker's last control to the summary, as a keyboard reader does."""
+    page.get_by_role("button", name="Clear picks").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate(f"document.activeElement === document.querySelector('{SUMMARY}')")
+
+
+def test_on_a_phone_the_whole_table_is_folded_and_the_picked_roles_come_first(open_page, table):
+    page = open_page("/compare/?roles=recovery-coach,social-worker", viewport=PHONE)
+    assert not is_open(page) and page.evaluate(SHOWN_ROWS) == []
+    summary = page.locator(SUMMARY)
+    assert summary.text_content().strip() == f"All {len(table.rows)} roles in one table"
+    box = summary.bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 44  # a tap target
+    cards = page.locator("[data-compare-side-cards] tbody tr")
+    assert cards.evaluate_all("rows => rows.map(row => row.dataset.role)") == ["recovery-coach", "social-worker"]
+    assert cards.first.is_visible() and cards.last.bounding_box()["y"] < box["y"]  # above the summary
+    plain = open_page("/compare/", viewport=PHONE)
+    assert not is_open(plain)
+    assert plain.evaluate("document.documentElement.scrollHeight") / PHONE["height"] <= MOST_PHONE_SCREENS
+    assert page.errors == [] and plain.errors == []
+
+
+def test_opening_the_summary_shows_every_role_and_it_is_not_folded_again(open_page, table):
+    page = open_page("/compare/", viewport=PHONE)
+    summary = page.locator(SUMMARY)
+    summary.tap()
+    assert is_open(page) and page.evaluate(SHOWN_ROWS) == table.slugs
+    assert page.locator(f"{MAIN} thead th[data-column='pay'] button").is_visible()
+    # Wider and back again (a phone turned on its side and back): still open.
+    page.set_viewport_size(DESKTOP)
+    page.set_viewport_size(PHONE)
+    page.wait_for_timeout(100)
+    assert is_open(page)
+    # By keyboard, with its focus shown: Enter closes and opens it.
+    tab_to_summary(page)
+    outline = summary.evaluate("s => { const c = getComputedStyle(s); return [c.outlineStyle, parseFloat(c.outlineWidth)]; }")
+    assert outline[0] != "none" and outline[1] >= 2
+    page.keyboard.press("Enter")
+    assert not is_open(page) and page.evaluate(SHOWN_ROWS) == []
+    page.keyboard.press("Enter")
+    assert is_open(page) and page.evaluate(SHOWN_ROWS) == table.slugs
+    assert page.errors == []
+
+
+def test_on_a_wide_screen_the_whole_table_is_open_with_no_summary(open_page, table):
+    page = open_page("/compare/", viewport=DESKTOP)
+    assert is_open(page) and page.evaluate(SHOWN_ROWS) == table.slugs
+    assert not page.locator(SUMMARY).is_visible()
+    # A phone's page that becomes wide opens it too.
+    phone = open_page("/compare/", viewport=PHONE)
+    assert not is_open(phone)
+    phone.set_viewport_size(DESKTOP)
+    phone.wait_for_function(f"document.querySelector('{ALL}').open")
+    assert not phone.locator(SUMMARY).is_visible() and phone.evaluate(SHOWN_ROWS) == table.slugs
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_summary_reads_on_both_palettes(browser, site_url, scheme):
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_url + "/compare/")
+    page.wait_for_function(READY, timeout=10_000)
+    tab_to_summary(page)
+    colours = page.locator(SUMMARY).evaluate("""summary => {
+        const rgb = text => text.match(/[\\d.]+/g).map(Number);
+        const over = (top, under) => top.length > 3 ? [0, 1, 2].map(i => top[i] * top[3] + under[i] * (1 - top[3])) : top;
+        let behind = null;
+        for (let e = summary; e && !behind; e = e.parentElement) {
+            const colour = rgb(getComputedStyle(e).backgroundColor);
+            if (colour.length < 4 || colour[3] > 0.9) behind = colour.slice(0, 3);
+        }
+        const channel = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+        const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+        const contrast = colour => { const [a, b] = [luminance(over(rgb(colour), behind)), luminance(behind)];
+            return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); };
+        const style = getComputedStyle(summary);
+        return {scheme: document.body.dataset.mdColorScheme, text: contrast(style.color), border: contrast(style.borderTopColor),
+                outline: style.outlineStyle, focus: contrast(style.outlineColor)};
+    }""")
+    assert colours["scheme"] == {"light": "default", "dark": "slate"}[scheme]
+    assert colours["text"] >= 4.5 and colours["border"] >= 3, colours
+    assert colours["outline"] != "none" and colours["focus"] >= 3, colours  # the focus ring (WCAG 2.4.7, 1.4.11)
+    context.close()
+
+
+def test_printing_shows_the_whole_table_and_the_fold_comes_back_after(open_page, table):
+    page = open_page("/compare/", viewport=PHONE)
+    assert not is_open(page)
+    page.emulate_media(media="print")  # even with no beforeprint event (compare.css)
+    assert page.evaluate(SHOWN_ROWS) == table.slugs
+    page.emulate_media(media="screen")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    assert is_open(page) and page.evaluate(SHOWN_ROWS) == table.slugs
+    assert not page.locator(SUMMARY).is_visible()
+    page.emulate_media(media="screen")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert not is_open(page)
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("target", ["all-roles-in-one-table", "compare-caption"])
+def test_an_address_that_points_at_the_table_keeps_it_open(open_page, table, target):
+    page = open_page(f"/compare/#{target}", viewport=PHONE)
+    assert is_open(page) and page.evaluate(SHOWN_ROWS) == table.slugs
+    folded = open_page("/compare/", viewport=PHONE)
+    assert not is_open(folded)
+    folded.evaluate(f"location.hash = '#{target}'")
+    folded.wait_for_function(f"document.querySelector('{ALL}').open")
+    assert page.errors == [] and folded.errors == []
+
+
+def test_a_reader_already_at_the_table_when_the_script_starts_keeps_it(browser, site_url, table):
+    """The script starts late (partials/on-demand.html): folding then would move what the reader reads."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.route("**/compare.js", lambda route: route.abort())
+    page.goto(site_url + "/compare/")
+    page.wait_for_load_state("networkidle")
+    page.locator(f"{MAIN} tbody tr").nth(2).scroll_into_view_if_needed()
+    page.unroute("**/compare.js")
+    page.add_script_tag(url=site_url + "/assets/javascripts/compare.js")
+    page.wait_for_function(READY, timeout=10_000)
+    assert is_open(page) and page.evaluate(SHOWN_ROWS) == table.slugs
+    context.close()

@@ -1,6 +1,7 @@
-/* Compare roles (/compare/): sort the table by a column, and pick two or three roles to see side
-   by side. It only enhances the page: without JavaScript the whole table is there. It makes no
-   request and stores nothing: the picked roles live in the page's address (?roles=a,b,c), so a
+/* Compare roles (/compare/): sort the table by a column, pick two or three roles to see side
+   by side, and on a phone fold the whole table under its summary until the reader opens it. It
+   only enhances the page: without JavaScript the whole table is there, open. It makes no request
+   and stores nothing: the picked roles live in the page's address (?roles=a,b,c), so a
    comparison can be shared or bookmarked.
 
    Each sortable cell carries data-sort, the row's rank under the column's sort key, computed at
@@ -19,6 +20,61 @@
     setUpSorting(table);
     var picker = document.querySelector("[data-compare-picker]");
     if (picker) setUpPicker(picker, table);
+    var all = document.querySelector("details[data-compare-all]");
+    if (all) setUpFolding(all);
+  }
+
+  /* ---------------------------------------------------------------- The whole table on a phone */
+
+  /* The whole table is open in the HTML. On a phone (under 45em, as in compare.css and tables.css)
+     it is folded once, here, so the picker and the picked roles come first; the reader opens it
+     with its summary, and it is never folded again. It opens when the screen widens past 45em,
+     when the address points at it or into it, and for printing (closed again after, if it was). */
+  var PHONE = "(max-width: 44.9375em)";
+  var listening = false;
+
+  function currentAll() {
+    return document.querySelector("details[data-compare-all]");
+  }
+
+  function targetsAll(all) {
+    var id = window.location.hash.slice(1);
+    if (!id) return false;
+    try { id = decodeURIComponent(id); } catch (error) { return false; }
+    var target = document.getElementById(id);
+    return !!target && (all.contains(target) || target === all.previousElementSibling);
+  }
+
+  function setUpFolding(all) {
+    var phone = window.matchMedia(PHONE);
+    /* Not if it is already on the screen or above it (the address pointed into it, or the reader
+       scrolled there before this script started): folding would move what they are reading. */
+    if (phone.matches && all.getBoundingClientRect().top >= window.innerHeight) {
+      all.open = false;
+    }
+    if (listening) return;
+    listening = true;
+    var openedForPrint = null;
+    var widen = function () {
+      var current = currentAll();
+      if (current && !phone.matches) current.open = true;
+    };
+    if (phone.addEventListener) phone.addEventListener("change", widen);
+    else if (phone.addListener) phone.addListener(widen);
+    window.addEventListener("hashchange", function () {
+      var current = currentAll();
+      if (current && targetsAll(current)) current.open = true;
+    });
+    window.addEventListener("beforeprint", function () {
+      var current = currentAll();
+      if (!current || current.open) return;
+      openedForPrint = current;
+      current.open = true;
+    });
+    window.addEventListener("afterprint", function () {
+      if (openedForPrint && openedForPrint === currentAll() && phone.matches) openedForPrint.open = false;
+      openedForPrint = null;
+    });
   }
 
   /* ---------------------------------------------------------------- Sorting */
