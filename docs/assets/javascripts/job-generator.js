@@ -230,7 +230,13 @@
     root.hidden = false;
     document.documentElement.classList.add("jd-ready");
     document.querySelectorAll(".jd-nojs").forEach(function (note) { note.hidden = true; });
-    this.update();
+    // The form and preview first; the peer-language check (its first run compiles every rule's
+    // pattern) in a task of its own, so the phone is never held up long while the page starts.
+    this.update(true);
+    window.setTimeout(function () {
+      self.showCheck(self.values(), self.doc);
+      root.setAttribute("data-ready", "yes");
+    }, 0);
   }
 
   Generator.prototype.control = function (name) { return this.form.elements.namedItem(name); };
@@ -460,13 +466,13 @@
     this.update();
   };
 
-  Generator.prototype.update = function () {
+  Generator.prototype.update = function (checkLater) {
     var v = this.values();
     var errors = this.validate(v);
     this.errors = errors;
     this.doc = this.build(v, errors);
     this.showErrors(v, errors);
-    this.showCheck(v, this.doc);
+    if (!checkLater) this.showCheck(v, this.doc);
     var preview = this.root.querySelector("#jd-preview");
     preview.replaceChildren();
     renderInto(preview, this.doc, "h4", "p");
@@ -783,8 +789,7 @@
     root.setAttribute("data-ready", "loading");
     Promise.all([getJSON(root.getAttribute("data-job")), getJSON(root.getAttribute("data-rules"))])
       .then(function (loaded) {
-        root.generator = new Generator(root, loaded[0], loaded[1]);
-        root.setAttribute("data-ready", "yes");
+        root.generator = new Generator(root, loaded[0], loaded[1]);  // sets data-ready="yes" once checked
       })
       .catch(function () {
         root.setAttribute("data-ready", "failed");
