@@ -64,7 +64,9 @@ def with_reference(guide: str) -> str:
 def page(guide_path: Path) -> str:
     """The editing guide as a site page (CONTRIBUTING.md with front matter)."""
     text = guide_path.read_text(encoding="utf-8")
-    front = "---\ndescription: How to add and change roles, credentials, states, sources and questions.\n---\n\n"
+    # For editors, not readers: in search, below the pages about what a reader looks for.
+    front = ("---\ndescription: How to add and change roles, credentials, states, sources and questions.\n"
+             "search:\n  boost: 0.5\n---\n\n")
     return front + tables_in_regions(text)
 
 
