@@ -41,6 +41,9 @@ def open_page(browser, site_url):
             page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
             if path.startswith("/compare/"):
                 page.wait_for_selector("table[data-compare-ready]", state="attached")
+                # On a phone the table of every role is folded under its summary (compare.js): open
+                # it, as a reader would, so what follows checks it too.
+                page.evaluate("document.querySelectorAll('details[data-compare-all]').forEach(d => { d.open = true; })")
         return page
 
     yield open_
