@@ -245,3 +245,22 @@ def test_card_text_is_readable_in_both_palettes(phone, scheme):
                 if ratio < minimum:
                     problems.append(f"{state} card {index + 1} {part}: {ratio:.2f}:1 {measured[part]}")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("width", [320, 360])
+def test_each_roles_icon_stays_on_the_line_of_its_name_in_the_link_colour(browser, site_url, width):
+    """"Roles in this guide": no icon ends a line while its role's name starts the next (home.css)."""
+    context = browser.new_context(viewport={"width": width, "height": 640})
+    page = context.new_page()
+    page.goto(site_url + "/")
+    placed = page.eval_on_selector_all("svg.role-list__name-icon", """icons => icons.map(icon => {
+      const link = icon.parentElement.querySelector('a'), first = link.getClientRects()[0], box = icon.getBoundingClientRect();
+      return {name: link.textContent, iconTop: box.top, iconBottom: box.bottom, lineTop: first.top, lineBottom: first.bottom,
+              same: getComputedStyle(icon).color === getComputedStyle(link).color};
+    })""")
+    assert len(placed) >= 10
+    for icon in placed:
+        assert icon["iconTop"] < icon["lineBottom"] and icon["iconBottom"] > icon["lineTop"], icon
+        assert icon["same"], icon
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
