@@ -95,7 +95,8 @@ def test_every_question_is_in_the_contents_list(html_pages):
 
 def test_the_page_carries_its_script_and_stylesheet(html_pages):
     page = html_pages["faq/index.html"]
-    assert [style["data-stylesheet"] for style in page.select("style[data-stylesheet]")] == ["faq"]
+    # folds.css first: every answer is a fold (mkdocs.yml, extra.content_stylesheets)
+    assert [style["data-stylesheet"] for style in page.select("style[data-stylesheet]")] == ["folds", "faq"]
     assert page.select_one("script[data-bundle]")["data-page-scripts"].split() == ["../assets/javascripts/faq.js"]
     button = page.select_one("article button[data-faq-all]")
     assert button and button["type"] == "button" and button.get_text(strip=True) == "Show all answers"

@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 STYLESHEETS = ROOT / "docs" / "assets" / "stylesheets"
 FEATURES = STYLESHEETS / "features"
 SITE_WIDE = {"site.css"}
+CONTENT = {"tables", "notes", "folds"}  # mkdocs.yml, extra.content_stylesheets: no page names them
 
 
 def _classes_in_selectors(css_file: Path) -> set[str]:
@@ -46,7 +47,7 @@ def _stylesheets(page) -> set[str]:
 
 def test_each_feature_stylesheet_loads_exactly_where_its_classes_are_used(html_pages):
     features = _feature_classes()
-    assert set(features) == {"compare.css", "faq.css", "home.css", "icons.css", "job-generator.css", "notes.css", "plan.css",
+    assert set(features) == {"compare.css", "faq.css", "home.css", "icons.css", "folds.css", "job-generator.css", "notes.css", "plan.css",
                              "role.css", "states.css", "tables.css"}
     problems = []
     for path, page in html_pages.items():
@@ -68,7 +69,7 @@ def test_a_content_stylesheet_loads_on_every_page_with_what_it_styles_and_first(
     assert loading == with_tables
     assert {"compare/index.html", "editing-guide/index.html", "pay/index.html", "states/index.html"} <= set(loading)
     # Before the page's own feature stylesheet, so the comparison's rules win over the shared ones.
-    assert [s["data-stylesheet"] for s in html_pages["compare/index.html"].select("style")] == ["tables", "compare"]
+    assert [s["data-stylesheet"] for s in html_pages["compare/index.html"].select("style")] == ["tables", "folds", "compare"]
 
 
 def test_every_page_links_the_site_wide_stylesheet_and_the_print_one(html_pages, built_site):
@@ -77,7 +78,7 @@ def test_every_page_links_the_site_wide_stylesheet_and_the_print_one(html_pages,
         assert [Path(link["href"]).name for link in links] == ["site-wide.css", "site-print.css"], path
         # The first paint waits for the site-wide one only.
         assert [link.get("media") for link in links] == [None, "print"], path
-        named = [s["data-stylesheet"] for s in page.select("style") if s["data-stylesheet"] not in ("tables", "notes")]
+        named = [s["data-stylesheet"] for s in page.select("style") if s["data-stylesheet"] not in CONTENT]
         assert len(named) <= 1, (path, named)
     style = html_pages["compare/index.html"].select_one('style[data-stylesheet="compare"]')
     # The text of docs/assets/stylesheets/features/compare.css without its comments, and no file
