@@ -38,7 +38,8 @@ FILES = [
     "data/ladder.yml",
 ]
 # Fields other data must agree with: a state credential's name (the finder and the paths repeat it),
-# and a crisis link's label (it must name the chat link's site).
+# a separate credential's name (its state's `scope` must name it) and a crisis link's label (it must
+# name the chat link's site).
 CROSS_REFERENCED = {"name", "label"}
 MARKER = "Zqx"
 ERROR_LINE = re.compile(r"^ERROR\s+-\s+(data/[\w/.-]+\.yml:\d+: \S.*|Build stopped: \d+ problems? in data/\. Nothing was written\.)$")
@@ -95,7 +96,7 @@ def _validators(owner, location) -> set[str]:
 
 def _is_text(owner, location) -> bool:
     name = _field(owner, location)[0]
-    return "_plain" in _validators(owner, location) and not (name in CROSS_REFERENCED and type(owner).__name__ in ("StateCredential", "CrisisAction"))
+    return "_plain" in _validators(owner, location) and not (name in CROSS_REFERENCED and type(owner).__name__ in ("StateCredential", "SeparateCredential", "CrisisAction"))
 
 
 def _kind(owner, location) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import re
 import socket
@@ -74,7 +75,7 @@ def yaml_examples() -> dict[str, str]:
 def test_the_guide_examples_build(data_copy):
     examples = yaml_examples()
     assert set(examples) == {"Add a source", "Add a role", "Add a national credential", "Add a state",
-                             "Add a state (2)", "Add a state (3)", "Add a question to the FAQ"}
+                             "Add a state (2)", "Add a state (3)", "Add a state (4)", "Add a question to the FAQ"}
     sources = data_copy / "sources.yml"
     sources.write_text(sources.read_text() + "\n" + examples["Add a source"])
     (data_copy / "roles" / "peer-bridger.yml").write_text(examples["Add a role"])
@@ -83,6 +84,12 @@ def test_the_guide_examples_build(data_copy):
     (data_copy / "states" / "xx.yml").write_text(state)
     finder = data_copy / "finder.yml"
     finder.write_text(finder.read_text().replace("\nstates:\n", "\nstates:\n" + examples["Add a state (3)"], 1))
+    # the separate credential's example is New York's: in place of New York's own entry
+    new_york = data_copy / "states" / "ny.yml"
+    text = new_york.read_text()
+    own = text[text.index("\nseparate_credentials:\n") + 1:text.index("\nreviewed:")]
+    assert "CRPA" in own
+    new_york.write_text(text.replace(own + "\n", "").replace("\nreviewed:", "\n" + examples["Add a state (4)"] + "reviewed:"))
     faq = data_copy / "faq.yml"
     lines = faq.read_text().splitlines(keepends=True)
     first_question = next(i for i, line in enumerate(lines) if line.startswith("      - id:"))
@@ -91,6 +98,8 @@ def test_the_guide_examples_build(data_copy):
     assert {"roles/peer-bridger.md", "credentials/example-credential.md", "states/xx.md"} <= set(site.pages)
     assert "ends Medicaid peer counselor services" in site.pages["states/xx.md"]
     assert "can-i-work-part-time" in site.pages["faq.md"]
+    new_york_rules = next(s for s in json.loads(site.files["finder/rules.json"])["states"] if s["code"] == "NY")
+    assert [item["name"] for item in new_york_rules["separate"]] == ["CRPA"]
     assert "example-agency-peer-page" in yaml.safe_load(sources.read_text())["sources"][-1]["id"]
 
 

@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from careers import DataError, build_site
 from careers.data.dataset import read_dataset
@@ -217,8 +218,8 @@ def test_without_javascript_the_form_is_hidden_and_the_note_says_why(html_pages)
 # ---------------------------------------------------------------------------
 
 
-def problems_after(data: Path, old: str, new: str) -> list[str]:
-    path = data / "finder.yml"
+def problems_after(data: Path, old: str, new: str, relative: str = "finder.yml") -> list[str]:
+    path = data / relative
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, old
     path.write_text(text.replace(old, new), encoding="utf-8")
@@ -227,8 +228,8 @@ def problems_after(data: Path, old: str, new: str) -> list[str]:
     return [str(problem) for problem in caught.value.problems]
 
 
-def line_of(data: Path, needle: str) -> int:
-    lines = (data / "finder.yml").read_text(encoding="utf-8").splitlines()
+def line_of(data: Path, needle: str, relative: str = "finder.yml") -> int:
+    lines = (data / relative).read_text(encoding="utf-8").splitlines()
     return next(n for n, line in enumerate(lines, start=1) if needle in line)
 
 
@@ -304,11 +305,71 @@ def test_credential_name_must_match_the_state_file(data_copy):
         "data/states/pa.yml: use one of `Certified Peer Specialist (CPS)`"]
 
 
-def test_separate_credential_must_be_named_in_the_scope(data_copy):
-    found = problems_after(data_copy, "        name: CRPA\n", "        name: CRPS\n")
-    line = line_of(data_copy, "name: CRPS")
-    assert found == [f"data/finder.yml:{line}: states[15].separate[1].name: `CRPS` is not named in the `scope` of "
-                     "data/states/ny.yml: write it as the scope does"]
+# A credential the state's scope names for another focus (New York's CRPA) is the state file's
+# `separate_credentials`: checked there, and read from there by the finder and the states map.
+NEW_YORK = "states/ny.yml"
+
+
+@pytest.mark.parametrize("old, new, needle, message", [
+    ("    name: CRPA\n", "    name: CRPS\n", "name: CRPS",
+     "separate_credentials[1].name: `CRPS` is not named in the `scope` of any credential in this file: write the "
+     "name exactly as a `scope` does, or add it to the `scope` that mentions it"),
+    ("    covers: [mental-health]\n", "    covers: [mental-health, substance-use]\n", "- focus: substance-use",
+     "separate_credentials[1].focus: `substance-use` is already in the `covers` of `NYCPS` in this file: "
+     "`separate_credentials` is for a focus no credential here covers; remove this entry, or remove "
+     "`substance-use` from that credential's `covers`"),
+], ids=["named-in-the-scope", "focus-no-credential-covers"])
+def test_a_separate_credential_is_checked_in_its_state_file(data_copy, old, new, needle, message):
+    found = problems_after(data_copy, old, new, NEW_YORK)
+    assert found == [f"data/states/ny.yml:{line_of(data_copy, needle, NEW_YORK)}: {message}"]
+
+
+def test_the_finder_cannot_give_a_state_credential_the_focus_of_a_separate_one(data_copy):
+    old = "(NYCPS-P)\n        focus: [mental-health]\n"
+    found = problems_after(data_copy, old, old.replace("[mental-health]", "[mental-health, substance-use]"))
+    line = line_of(data_copy, "- state: NY") + 3
+    assert (data_copy / "finder.yml").read_text().splitlines()[line - 1] == "        focus: [mental-health, substance-use]"
+    assert found == [f"data/finder.yml:{line}: states[15].credentials[1].focus[2]: `substance-use` has a credential of "
+                     "its own in this state (`CRPA`, under `separate_credentials` in data/states/ny.yml): remove "
+                     "`substance-use` here, or remove that entry from the state's file if this credential covers it"]
+
+
+def test_separate_credentials_written_in_the_finder_say_where_they_moved(data_copy):
+    old = "          - name: Full certificate (NYCPS)\n            work_hours: 2000\n"
+    found = problems_after(data_copy, old, old + "    separate:\n      - focus: substance-use\n        name: CRPA\n")
+    line = line_of(data_copy, "    separate:")
+    assert found == [f"data/finder.yml:{line}: states[15].separate: `separate` is no longer written here: move its "
+                     "entries to data/states/ny.yml, under `separate_credentials:` (same `focus`, `name` and "
+                     "`full_name`), and remove `separate:` from this file"]
+
+
+def test_the_finder_and_the_states_map_read_separate_credentials_from_the_state_file(data_copy):
+    def new_york(site) -> tuple[dict, str, str]:
+        state = next(s for s in json.loads(site.files["finder/rules.json"])["states"] if s["code"] == "NY")
+        page = BeautifulSoup(site.pages["states/index.md"], "lxml")
+        row = next(row for row in page.select("table.glance-table tbody tr") if row.th.a["href"].strip("/") == "ny")
+        tile = next(a for a in page.select("figure.tile-map svg a") if a["href"].strip("/") == "ny")
+        return state, row["data-separate"], tile["aria-label"]
+
+    state, shade, label = new_york(build_site(data_copy))
+    assert [(s["focus"], s["name"], s["full_name"]) for s in state["separate"]] == [("substance-use", "CRPA", None)]
+    assert state["separate"][0]["scope"]["text"].endswith("a separate credential, the CRPA.")
+    assert shade == "separate" and label.endswith("Separate credentials for mental health and substance use")
+
+    path = data_copy / NEW_YORK
+    text = path.read_text(encoding="utf-8")
+    block = "separate_credentials:\n  - focus: substance-use\n    name: CRPA\n"
+    assert text.count(block) == 1
+    path.write_text(text.replace(block, block + "    full_name: Certified Recovery Peer Advocate\n"), encoding="utf-8")
+    state, _, _ = new_york(build_site(data_copy))
+    assert state["separate"][0]["full_name"] == "Certified Recovery Peer Advocate"
+
+    path.write_text(text.replace(block, ""), encoding="utf-8")
+    state, shade, label = new_york(build_site(data_copy))
+    assert state["separate"] == [] and shade == "other"
+    assert label.endswith("Other, or not found in our sources")
+    gap = evaluate(rules(read_dataset(data_copy)), Answers(focus=("substance-use",), state="NY"))["gaps"]
+    assert gap == [{"focus": "substance-use", "separate": []}]
 
 
 def test_unknown_state_and_unknown_credential(data_copy):

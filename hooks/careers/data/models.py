@@ -102,6 +102,12 @@ class Model(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    @classmethod
+    def moved_field(cls, name: str, given: object) -> str | None:
+        """For a field that used to be here and now belongs elsewhere: where, in words for editors (the
+        "unknown field" message, careers.data.validate; `given` is the entry as written). None otherwise."""
+        return None
+
     @field_validator("*", mode="after")
     @classmethod
     def _strings_are_text(cls, value):
@@ -548,6 +554,13 @@ class StateCredential(Model):
         return "-".join(words)[:60] or "credential"
 
 
+class SeparateCredential(Model):
+    focus: Experience = Field(description="The focus that has a credential of its own in this state, one no credential in the file `covers`.")
+    name: ShortText = Field(description="That credential's name or abbreviation, as a credential's `scope` in this file writes it, e.g. `CRPA`.")
+    full_name: ShortText | None = Field(default=None, description=(
+        "Its name spelled out, when our sources give it. Leave it out and the finder says the full name is not in our sources."))
+
+
 class StateNote(Model):
     about: ShortText = Field(description="What the note is about, shown first in bold, e.g. `Medicaid`.")
     text: LinkedText = Field(description="The note, one or two plain sentences. May link to pages of this site: `[moving to another state](moving-to-another-state)`.")
@@ -570,6 +583,10 @@ class State(Model):
     summary: Text = Field(description="Two or three plain sentences on peer certification in this state.")
     credentials: list[StateCredential] = Field(default_factory=list, description=(
         "Each peer credential the state offers. Leave it empty only with `not_found`."))
+    separate_credentials: list[SeparateCredential] = Field(default_factory=list, description=(
+        "Credentials for another focus that a `scope` in this file names but this file does not describe, e.g. "
+        "New York's CRPA for substance use. The finder names them to a reader whose focus no credential here "
+        "covers, and the states map counts them."))
     not_found: Text | None = Field(default=None, description=(
         "When our sources found nothing reliable about the state's requirements, say so plainly, e.g. `We found "
         "no reliable source for Alaska's requirements.` The page then points to `agency` and the national comparison."))
@@ -594,6 +611,10 @@ class State(Model):
     @property
     def slug(self) -> str:
         return self.code.lower()
+
+    def scope_naming(self, name: str) -> StateCredential | None:
+        """The first credential whose `scope` names `name` (a separate credential's), or None."""
+        return next((c for c in self.credentials if c.scope.found and name in c.scope.value), None)
 
     def check_with(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Each certifying body once, with its own pages: [(body, [(credential name, source id)])]
@@ -836,17 +857,19 @@ class FinderStateCredential(Model):
         return self
 
 
-class FinderSeparate(Model):
-    focus: FocusId = Field(description="The focus that has a credential of its own in this state.")
-    name: ShortText = Field(description="That credential's name or abbreviation, as the state's `scope` writes it, e.g. `CRPA`.")
-    full_name: ShortText | None = Field(default=None, description=(
-        "Its name spelled out, when our sources give it. Leave it out and the finder says the full name is not in our sources."))
-
-
 class FinderState(Model):
     state: StateCode = Field(description="Two-letter code of a state in data/states/, in capitals.")
     credentials: list[FinderStateCredential] = Field(min_length=1, description="One entry for each credential in the state's file.")
-    separate: list[FinderSeparate] = Field(default_factory=list, description="Credentials the state's `scope` names for another focus that our data does not describe.")
+
+    @classmethod
+    def moved_field(cls, name: str, given: object) -> str | None:
+        if name != "separate":
+            return None
+        code = given.get("state") if isinstance(given, dict) else None
+        file = f"data/states/{code.lower()}.yml" if isinstance(code, str) and re.fullmatch(r"[A-Za-z]{2}", code) \
+            else "the state's own file in data/states/"
+        return (f"`separate` is no longer written here: move its entries to {file}, under `separate_credentials:` "
+                "(same `focus`, `name` and `full_name`), and remove `separate:` from this file")
 
 
 class Finder(Model):
@@ -854,7 +877,7 @@ class Finder(Model):
     focuses: list[FinderFocus] = Field(min_length=1, description="The choices for what a reader's lived experience and work are about.")
     national: list[FinderNational] = Field(min_length=1, description="Rules for the national credentials.")
     states: list[FinderState] = Field(default_factory=list, description=(
-        "Hours, routes and separate credentials for states in data/states/. A state left out is matched by its "
+        "Hours and routes for states in data/states/. A state left out is matched by its "
         "credentials' `covers`, and its hours are shown as written."))
 
 

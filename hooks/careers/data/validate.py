@@ -67,7 +67,7 @@ def _message(document: Document, model: type[BaseModel], location: Location, err
     if kind == "missing":
         return f"this required field is missing: add `{name}:`"
     if kind == "extra_forbidden":
-        return _unknown_field(model, location)
+        return _unknown_field(document, model, location)
     if given is None and (kind in EXPECTED or kind.startswith("date_")):
         return "is empty: " + (_write_text(model, location) if kind == "string_type"
                                else WHEN_EMPTY.get(kind, WHEN_EMPTY["date_type"]))
@@ -159,21 +159,30 @@ def _wrong_type(kind: str, given: Any) -> str:
     return f"expected {expected}, found {found}"
 
 
-def _unknown_field(model: type[BaseModel], location: Location) -> str:
+def _unknown_field(document: Document, model: type[BaseModel], location: Location) -> str:
     name = str(location[-1])
     try:
-        allowed = _fields_at(model, location[:-1])
+        owner = _model_in(_annotation_at(model, location[:-1]))
     except (KeyError, TypeError):
         return f"unknown field `{name}`: remove it"
+    moved = owner.moved_field(name, _data_at(document.data, location[:-1]))
+    if moved:
+        return moved
+    allowed = list(owner.model_fields)
     close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
     if close:
         return f"unknown field `{name}`: did you mean `{close[0]}`?"
     return f"unknown field `{name}`: remove it; allowed fields here are " + ", ".join(f"`{a}`" for a in allowed)
 
 
-def _fields_at(model: type[BaseModel], location: Location) -> list[str]:
-    """Names of the fields allowed at `location` inside `model`."""
-    return list(_model_in(_annotation_at(model, location)).model_fields)
+def _data_at(data: Any, location: Location) -> Any:
+    """The value as written at `location` (None when it is not there)."""
+    for part in location:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _annotation_at(model: type[BaseModel], location: Location) -> Any:

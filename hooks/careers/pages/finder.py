@@ -1,7 +1,8 @@
 """The "Which credential fits me?" finder: its rules, checked and exported, and the same logic in Python.
 
 The rules live in data/finder.yml (which focus each credential fits, which hours to compare) and
-in the credential and state files (what each requirement says, with its source). `rules()` joins
+in the credential and state files (what each requirement says, with its source; the credentials
+a state's scope names for another focus, its `separate_credentials`). `rules()` joins
 them into one plain structure: the page's static tables are drawn from it, and it is published as
 finder/rules.json for docs/assets/javascripts/finder.js, which applies `evaluate()`'s logic in the
 browser. `evaluate()` here is the reference the browser tests compare the script against.
@@ -101,8 +102,7 @@ def rules(dataset: Dataset) -> dict:
                 "confidence": CONFIDENCE_LABELS[credential.confidence],
             })
         separate = [{"focus": item.focus, "name": item.name, "full_name": item.full_name,
-                     "scope": _scope_naming(state, item.name, sources)}
-                    for item in (state_rule.separate if state_rule else [])]
+                     "scope": _scope_naming(state, item.name, sources)} for item in state.separate_credentials]
         states.append({"code": state.code, "slug": state.slug, "name": state.name, "url": f"states/{state.slug}/",
                        "credentials": credentials, "separate": separate, "unknown_scope": unknown_scope})
     comparison = sources.get("power2u-state-comparison-2021")
@@ -138,10 +138,8 @@ def _detail(detail: Detail, credential: StateCredential, sources, label: str) ->
 
 
 def _scope_naming(state: State, name: str, sources) -> dict | None:
-    for credential in state.credentials:
-        if credential.scope.found and name in credential.scope.value:
-            return _detail(credential.scope, credential, sources, DETAIL_LABELS["scope"])
-    return None
+    credential = state.scope_naming(name)
+    return _detail(credential.scope, credential, sources, DETAIL_LABELS["scope"]) if credential else None
 
 
 # ---------------------------------------------------------------------------
@@ -297,30 +295,24 @@ def check(dataset: Dataset) -> list[Problem]:
             add((*at, "state"), f"`{state.code}` has rules already: keep one entry")
         covered.add(state.code)
         named: set[str] = set()
-        own_focus: set[str] = set()
+        separate = {item.focus: item for item in state.separate_credentials}
         for c, rule in enumerate(state_rule.credentials):
             check_focus(rule.focus, (*at, "credentials", c, "focus"))
+            for f, focus in enumerate(rule.focus):
+                if focus in separate:  # the state file's `covers` are checked against it in states.py
+                    add((*at, "credentials", c, "focus", f), f"`{focus}` has a credential of its own in this state "
+                        f"(`{separate[focus].name}`, under `separate_credentials` in data/states/{state.slug}.yml): "
+                        f"remove `{focus}` here, or remove that entry from the state's file if this credential covers it")
             credential, message = refs.state_credential(state, rule.name)
             if credential is None:
                 add((*at, "credentials", c, "name"), message)
                 continue
-            own_focus.update(rule.focus or credential.covers)
             if rule.name in named:
                 add((*at, "credentials", c, "name"), "this credential has rules already: keep one entry")
             named.add(rule.name)
             _check_state_hours(add, (*at, "credentials", c), rule, credential)
             for r, route in enumerate(rule.routes):
                 _check_state_hours(add, (*at, "credentials", c, "routes", r), route, credential)
-        for credential in state.credentials:
-            if credential.name not in named:
-                own_focus.update(credential.covers)
-        for s, separate in enumerate(state_rule.separate):
-            if not any(c.scope.found and separate.name in c.scope.value for c in state.credentials):
-                add((*at, "separate", s, "name"), f"`{separate.name}` is not named in the `scope` of data/states/"
-                    f"{state.slug}.yml: write it as the scope does")
-            if separate.focus in own_focus:
-                add((*at, "separate", s, "focus"), f"a credential above already covers `{separate.focus}`: "
-                    "`separate` is for a focus the state's credentials here do not cover")
     return problems
 
 

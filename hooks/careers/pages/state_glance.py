@@ -48,11 +48,12 @@ class Row:
     ranks: dict[str, int | None] = field(default_factory=dict)
 
 
-def separate_credentials(state: State, named_elsewhere: frozenset[str] = frozenset()) -> str:
-    """`separate`, `one` or `other`, from each credential's `covers`; `named_elsewhere` holds the
-    focuses of credentials the state's scope names but our data does not describe (finder.yml
-    `separate`, e.g. New York's CRPA for substance use)."""
+def separate_credentials(state: State) -> str:
+    """`separate`, `one` or `other`, from each credential's `covers` and the focuses of the state's
+    `separate_credentials` (credentials its scope names but its file does not describe, e.g. New
+    York's CRPA for substance use)."""
     covers = [set(credential.covers) for credential in state.credentials]
+    named_elsewhere = {item.focus for item in state.separate_credentials}
     mental_only = any("mental-health" in c and "substance-use" not in c for c in covers) or "mental-health" in named_elsewhere
     substance_only = any("substance-use" in c and "mental-health" not in c for c in covers) or "substance-use" in named_elsewhere
     if mental_only and substance_only:
@@ -71,21 +72,15 @@ def icrc_exam(state: State) -> str:
     return "Not found"
 
 
-def named_elsewhere(dataset) -> dict[str, frozenset[str]]:
-    """State code -> focuses of the separate credentials finder.yml names for it."""
-    rules = dataset.finder.model.states if dataset.finder else []
-    return {rule.state: frozenset(item.focus for item in rule.separate) for rule in rules}
-
-
-def rows(states: list[State], elsewhere: dict[str, frozenset[str]]) -> list[Row]:
-    table = [_row(state, position, elsewhere.get(state.code, frozenset())) for position, state in enumerate(states)]
+def rows(states: list[State]) -> list[Row]:
+    table = [_row(state, position) for position, state in enumerate(states)]
     _rank(table)
     return table
 
 
-def _row(state: State, position: int, elsewhere: frozenset[str]) -> Row:
+def _row(state: State, position: int) -> Row:
     several = len(state.credentials) > 1
-    row = Row(state=state, position=position, separate=separate_credentials(state, elsewhere), icrc=icrc_exam(state))
+    row = Row(state=state, position=position, separate=separate_credentials(state), icrc=icrc_exam(state))
     for key, _heading, name in DETAIL_COLUMNS:
         row.cells[key] = [_item(credential, getattr(credential, name), several) for credential in state.credentials]
     row.moving = _item(None, state.moving_in, False) if state.moving_in.found else None

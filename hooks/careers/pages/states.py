@@ -12,17 +12,33 @@ COMPARISON_SOURCE = "power2u-state-comparison-2021"  # the national comparison t
 
 
 def check(dataset: Dataset) -> list[Problem]:
-    """Each credential's heading id unique on its state's page."""
+    """Each credential's heading id unique on its state's page; each separate credential named in a
+    `scope` and for a focus no credential of the state covers."""
     problems = []
     for loaded in dataset.states:
         state, document = loaded.model, loaded.document
+
+        def add(location: tuple, message: str) -> None:
+            problems.append(Problem(document.path, document.line_of(location), dotted(location), message))
+
         seen: dict[str, int] = {}
         for index, credential in enumerate(state.credentials):
             if credential.anchor in seen:
-                location = ("credentials", index, "short_name" if credential.short_name else "name")
-                problems.append(Problem(document.path, document.line_of(location), dotted(location),
-                    f"credential {seen[credential.anchor] + 1} has the same name or initials: make them differ"))
+                add(("credentials", index, "short_name" if credential.short_name else "name"),
+                    f"credential {seen[credential.anchor] + 1} has the same name or initials: make them differ")
             seen.setdefault(credential.anchor, index)
+        covered = {focus for credential in state.credentials for focus in credential.covers}
+        for index, separate in enumerate(state.separate_credentials):
+            at = ("separate_credentials", index)
+            if state.scope_naming(separate.name) is None:
+                add((*at, "name"), f"`{separate.name}` is not named in the `scope` of any credential in this file: "
+                    "write the name exactly as a `scope` does, or add it to the `scope` that mentions it")
+            if separate.focus in covered:
+                names = [f"`{c.short_name or c.name}`" for c in state.credentials if separate.focus in c.covers]
+                whose = "that credential's" if len(names) == 1 else "those credentials'"
+                add((*at, "focus"), f"`{separate.focus}` is already in the `covers` of {', '.join(names)} in this file: "
+                    "`separate_credentials` is for a focus no credential here covers; remove this entry, "
+                    f"or remove `{separate.focus}` from {whose} `covers`")
     return problems
 
 
@@ -40,13 +56,11 @@ def render(renderer) -> None:
         renderer.render(f"states/{state.slug}.md", "states/state.md.j2", state.name, state, state=state,
                         comparison=COMPARISON_SOURCE, guides=guide_links)
     width, height = tile_map.size(states)
-    elsewhere = state_glance.named_elsewhere(renderer.data)
     renderer.render("states/index.md", "states/states-index.md.j2", "Certification by state", states=states,
                     comparison=renderer.data.sources_by_id[COMPARISON_SOURCE], place_count=place_count(states),
-                    rows=state_glance.rows(states, elsewhere), columns=state_glance.DETAIL_COLUMNS,
+                    rows=state_glance.rows(states), columns=state_glance.DETAIL_COLUMNS,
                     sortable=state_glance.SORTABLE, separate_labels=state_glance.SEPARATE,
-                    tiles=tile_map.tiles(states, lambda state: state_glance.separate_credentials(
-                        state, elsewhere.get(state.code, frozenset()))), width=width, height=height)
+                    tiles=tile_map.tiles(states, state_glance.separate_credentials), width=width, height=height)
 
 
 def nav(dataset: Dataset) -> dict:
