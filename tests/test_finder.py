@@ -174,6 +174,19 @@ def test_the_published_rules_are_the_rules(built_site, known):
 SITE = "https://example.org/"  # to resolve a page's relative links
 
 
+def test_the_tables_page_lists_every_source_its_tables_link_to(html_pages, known):
+    """Every state is in the tables, not only those data/finder.yml names: so are their sources."""
+    article = html_pages["finder/rules/index.html"].select_one("article")
+    linked = {a["href"].split("#source-", 1)[1] for table in article.select("table") for a in table.select('a[href*="#source-"]')}
+    listed = {li["id"].removeprefix("source-") for li in article.select("ol.sources > li")}
+    assert len(linked) > 100 and linked <= listed
+    # and nothing the finder's rules do not cite (the scope a result quotes counts)
+    cited = {item["source"] for state in known["states"] for credential in state["credentials"]
+             for item in [credential["scope"], *credential["training"]["rules"], *credential["work"]["rules"], *credential["also"]]
+             if item["source"]}
+    assert listed - linked <= cited | {item["source"] for c in known["national"] for item in c["also"] if item["source"]}
+
+
 def test_static_tables_show_every_credential_and_its_hours(html_pages, known):
     """On their own page (the finder's would be most of its length on a phone), linked from the finder."""
     assert not html_pages["finder/index.html"].select("article table")

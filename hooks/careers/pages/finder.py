@@ -344,27 +344,39 @@ def _mentions(text: str, hours: int) -> bool:
 # ---------------------------------------------------------------------------
 
 
-def cited(dataset: Dataset) -> Cited:
-    """Every credential and state requirement the finder page shows, for the sources page."""
+def cited(dataset: Dataset, known: dict) -> Cited:
+    """Every credential and state requirement the finder and its tables show, for the sources page;
+    the page's own list holds every source the tables link to (`known`: `rules()`), in order."""
     refs = References(dataset)
     items: list = []
     for rule in dataset.finder.model.national:
         items += refs.credentials[rule.credential].requirements
-    for state_rule in dataset.finder.model.states:
-        state = refs.states[state_rule.state]
-        for rule in state_rule.credentials:
-            credential = refs.state_credential(state, rule.name)[0]
+    for state in dataset.sorted_states():  # every state is in the tables, not only those in finder.yml
+        for credential in state.credentials:
             items += [credential.scope, credential.training, credential.work_and_supervision,
                       credential.exam, credential.other_requirements]
-    ids = [i.source for i in items if getattr(i, "source", None)]
-    return Cited(items=items, reviewed=dataset.finder.model.reviewed, sources=list(dict.fromkeys(ids)))
+    return Cited(items=items, reviewed=dataset.finder.model.reviewed, sources=_linked_sources(known))
+
+
+def _linked_sources(value) -> list[str]:
+    """The source ids a rules structure cites (each rule's `source` and its `others`'), first seen first."""
+    found: dict[str, None] = {}
+    if isinstance(value, dict):
+        if isinstance(value.get("source"), str) and "publisher" in value:
+            found[value["source"]] = None
+        for item in value.values():
+            found.update(dict.fromkeys(_linked_sources(item)))
+    elif isinstance(value, list):
+        for item in value:
+            found.update(dict.fromkeys(_linked_sources(item)))
+    return list(found)
 
 
 def render(renderer) -> None:
     """Add the finder page, its rules as tables and its rules file to the site (called by pages._Renderer.site)."""
     known = rules(renderer.data)
     renderer.out.files[RULES_FILE] = json.dumps(known, ensure_ascii=False, separators=(",", ":")) + "\n"
-    page_cites = cited(renderer.data)
+    page_cites = cited(renderer.data, known)
     reviewed_on = renderer.data.finder.model.reviewed
     # The finder's results show these rules too, with their sources: both pages cite them.
     renderer.render(FINDER_PAGE, "finder/finder.md.j2", "Which credential fits me?", page_cites,
