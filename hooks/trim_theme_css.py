@@ -6,9 +6,7 @@ no page or script needs are dropped from Material's stylesheets (`*.min.css`) in
 folder (with their source maps, which no longer fit); the site's own stylesheets are left alone.
 Then Material's two and the site's own (`extra.site_stylesheets`) are joined into the one
 stylesheet every page links (`extra.site_wide_stylesheet`): one request, not three, before the
-first paint. The rules: hooks/careers/site/unused_css.py. Last, the `@media print` blocks of that
-stylesheet move to one of their own (`extra.print_stylesheet`), linked with `media="print"`: the
-first paint does not wait for it (hooks/careers/site/print_rules.py).
+first paint. The rules: hooks/careers/site/unused_css.py.
 """
 
 from __future__ import annotations
@@ -18,7 +16,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from careers.site.print_rules import apart_print_rules  # noqa: E402
 from careers.site.unused_css import properties_read, prune_stylesheets, site_usage, without_comments  # noqa: E402
 
 
@@ -32,7 +29,7 @@ def on_post_build(config):
     # The site's own stylesheets: those published, and the feature stylesheets written into pages.
     ours = [path.read_text(encoding="utf-8") for path in
             [*stylesheets.glob("*.css"), *(Path(config.docs_dir) / config.extra["feature_stylesheets"]).glob("*.css")]
-            if path not in theirs and path.name not in (joined.name, Path(config.extra["print_stylesheet"]).name)]
+            if path not in theirs and path != joined]
     # Every script: Material's bundle and search worker (its search results), ours.
     scripts = [path.read_text(encoding="utf-8") for path in (site / "assets" / "javascripts").rglob("*.js")]
     pages = [path.read_text(encoding="utf-8") for path in site.rglob("*.html")]
@@ -44,6 +41,4 @@ def on_post_build(config):
     # without their comments.
     parts = [*trimmed.values(), *(without_comments((site / name).read_text(encoding="utf-8"))
                                   for name in config.extra["site_stylesheets"])]
-    screen, paper = apart_print_rules("\n".join(parts))
-    joined.write_text(screen, encoding="utf-8")
-    (site / config.extra["print_stylesheet"]).write_text(paper, encoding="utf-8")
+    joined.write_text("\n".join(parts), encoding="utf-8")

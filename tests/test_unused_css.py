@@ -7,7 +7,6 @@ from pathlib import Path
 import material
 import pytest
 
-from careers.site.print_rules import apart_print_rules
 from careers.site.unused_css import (Usage, classes_in_scripts, classes_styled, properties_read, prune_stylesheets,
                                  site_usage, without_comments)
 
@@ -107,27 +106,9 @@ def test_the_built_site_keeps_every_rule_its_pages_need(built_site, html_pages, 
 
 
 def test_every_page_gets_materials_trimmed_stylesheets_and_the_sites_in_one_file(built_site):
-    """Material's two and ours joined in that order, the print rules apart (print_rules.py)."""
     folder = built_site / "assets" / "stylesheets"
     main, = folder.glob("main.*.min.css")
     palette, = folder.glob("palette.*.min.css")
     site = without_comments((ROOT / "docs" / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8"))
-    joined = "\n".join([main.read_text(encoding="utf-8"), palette.read_text(encoding="utf-8"), site])
-    screen, paper = apart_print_rules(joined)
-    assert (folder / "site-wide.css").read_text(encoding="utf-8") == screen
-    assert (folder / "site-print.css").read_text(encoding="utf-8") == paper
-    assert "@media print" not in screen and paper.count("@media print") >= 5  # Material's and ours
-
-
-def test_print_rules_move_apart_in_their_order_and_nothing_else_does():
-    css = """a{color:red}
-    @media print{a{color:#000}}
-    /* a comment */
-    @media screen and (max-width:10em){a{color:blue}}
-    @media print and (orientation:landscape){b{margin:0}}
-    @media PRINT {.crisis{border:1px solid}}
-    b{color:green}"""
-    screen, paper = apart_print_rules(css)
-    assert screen.splitlines() == ["a{color:red}", "@media screen and (max-width:10em){a{color:blue}}",
-                                   "@media print and (orientation:landscape){b{margin:0}}", "b{color:green}"]
-    assert paper.splitlines() == ["@media print{a{color:#000}}", "@media PRINT {.crisis{border:1px solid}}"]
+    expected = "\n".join([main.read_text(encoding="utf-8"), palette.read_text(encoding="utf-8"), site])
+    assert (folder / "site-wide.css").read_text(encoding="utf-8") == expected
