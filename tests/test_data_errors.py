@@ -43,6 +43,15 @@ def test_dangling_source_id(data_copy):
     assert found[0].startswith(f"data/{ROLE}:{line}: pay.figures[1].source: `bls-2030` is not in data/sources.yml")
 
 
+def test_a_source_title_that_says_nothing_out_of_context(data_copy):
+    """A source's title is the text of the link to it: "Information" alone tells a reader nothing."""
+    found = problems_after(data_copy, "sources.yml", lambda text: text.replace("    title: ", "    title: Read more\n    old_title: ", 1)
+                           .replace("    old_title: ", "    # ", 1))
+    line = line_of(data_copy, "sources.yml", "title: Read more")
+    assert found[0].startswith(f"data/sources.yml:{line}: sources[1].title: `Read more` says nothing on its own")
+    assert "with the site's name" in found[0]
+
+
 def test_duplicate_key(data_copy):
     found = problems_after(data_copy, ROLE, lambda text: text + "title: Psychologist again\n")
     first = line_of(data_copy, ROLE, "title: Psychologist")

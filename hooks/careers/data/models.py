@@ -120,11 +120,18 @@ class Model(BaseModel):
 # ---------------------------------------------------------------------------
 
 
+# Link words that say nothing out of context (Lighthouse's and WCAG 2.4.4's examples).
+VAGUE_LINK_TEXT = frozenset({"click here", "click this", "go", "here", "information", "info", "learn more", "more",
+                             "more info", "more information", "read more", "right here", "see more", "start",
+                             "this", "link", "page", "website"})
+
+
 class Source(Model):
     id: Slug = Field(
         description="Short unique name used to cite this source, e.g. `bls-ooh-psychologists`."
     )
-    title: Text = Field(description="Title of the page or document, as it is written there.")
+    title: Text = Field(description="Title of the page or document, as it is written there (with the site's "
+                              "name where the page's own title is only a word such as `Information`).")
     publisher: ShortText = Field(description="Who published it, e.g. `U.S. Bureau of Labor Statistics`.")
     url: WebAddress | None = Field(
         default=None,
@@ -139,6 +146,18 @@ class Source(Model):
         ge=2000,
         description="Year we last read the page.",
     )
+
+
+    @field_validator("title")
+    @classmethod
+    def _title_says_what_it_is(cls, value: str) -> str:
+        # The title is the text of the link to the page in every list of sources; a reader who
+        # moves from link to link (a screen reader's list of links) hears it alone.
+        if value.strip().strip(".:").lower() in VAGUE_LINK_TEXT:
+            raise ValueError(f"`{value}` says nothing on its own, and it is the text of the link to this page: "
+                             "write the title as the page's title bar has it, with the site's name, "
+                             f"e.g. `EmpowerPath Academy: {value}`")
+        return value
 
 
 class SourcesFile(Model):
