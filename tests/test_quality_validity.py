@@ -57,8 +57,27 @@ MATERIAL_QUIRKS = [
 ]
 
 
+# CSS the Nu checker's built-in CSS validator does not know yet, in the content stylesheets written
+# into pages (docs/assets/stylesheets/features/tables.css). Each entry as above, as narrow.
+CSS_THE_CHECKER_DOES_NOT_KNOW = [
+    {
+        "message": r"^CSS: “container-type”: Property “container-type” doesn't exist\.$",
+        "extract": r"ner-type: inline-size",  # the checker quotes a few characters around the spot
+        "why": "container queries (CSS Containment Level 3) came after the checker's CSS validator; "
+               "Chromium, Firefox and Safari support them. tables.css makes a table's scroll box a "
+               "container so its caption can be as wide as the box and stay in view.",
+    },
+    {
+        "message": r"^CSS: “max-width”: Unknown dimension\.$",
+        "extract": r"ax-width: 100cqi",
+        "why": "`cqi` is the container-query unit (the container's inline size): the caption's width "
+               "is the scroll box's (tables.css); the checker predates the unit.",
+    },
+]
+
+
 def _quirk(message: dict) -> dict | None:
-    for quirk in MATERIAL_QUIRKS:
+    for quirk in MATERIAL_QUIRKS + CSS_THE_CHECKER_DOES_NOT_KNOW:
         if re.search(quirk["message"], message.get("message", "")) and re.search(quirk["extract"], message.get("extract", "")):
             return quirk
     return None
@@ -107,7 +126,7 @@ def test_nu_checker_finds_no_error_on_any_page(built_site, vnu_messages):
 def test_every_material_quirk_filter_is_still_needed(vnu_messages):
     """A filter that no longer matches anything is dropped, so the list stays short and true."""
     used = {id(q) for messages in vnu_messages.values() for m in messages if (q := _quirk(m))}
-    unused = [q["message"] for q in MATERIAL_QUIRKS if id(q) not in used]
+    unused = [q["message"] for q in MATERIAL_QUIRKS + CSS_THE_CHECKER_DOES_NOT_KNOW if id(q) not in used]
     assert not unused, f"these quirk filters match nothing any more; remove them: {unused}"
 
 
