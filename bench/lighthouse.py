@@ -50,9 +50,10 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 PAGES = [("home", ""), ("roles", "roles/"), ("role page", "roles/recovery-coach/"),
          ("path", "paths/peer-specialist/"), ("comparison", "compare/"), ("pay", "pay/"),
          ("states", "states/"), ("state page", "states/ny/"), ("finder", "finder/"),
-         ("finder tables", "finder/rules/"),
+         ("finder tables", "finder/rules/"), ("finder state tables", "finder/rules/k-m/"),
          ("guide", "moving-to-another-state/"), ("FAQ", "faq/"),
-         ("job description", "jobs/recovery-coach/"), ("sources", "sources/")]
+         ("job description", "jobs/recovery-coach/"), ("sources", "sources/"),
+         ("sources of a letter", "sources/c/")]
 GZIP_TYPES = ["text/html", "text/css", "text/plain", "text/xml", "application/javascript",
               "application/json", "application/xml", "image/svg+xml"]
 BUDGET = {"score": 100, "lcp_s": 1.0, "kb": 60, "foreign": 0}

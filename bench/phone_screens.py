@@ -39,6 +39,8 @@ PAGES = {
     "compare": ("compare/", "all-roles-in-one-table"),
     "finder": ("finder/", "finder-results-heading"),
     "finder tables": ("finder/rules/", "credentials-by-state"),
+    "finder state tables": ("finder/rules/k-m/", "finder-states-caption"),
+    "sources of a letter": ("sources/c/", "sources-c"),
     "job description": ("jobs/recovery-coach/", "write-your-job-description"),
     "path": ("paths/peer-specialist/", "the-steps-at-a-glance"),
 }

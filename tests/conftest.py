@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
@@ -65,6 +66,28 @@ def html_pages(built_site) -> dict[str, BeautifulSoup]:
         path.relative_to(built_site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         for path in sorted(built_site.rglob("*.html"))
     }
+
+
+@pytest.fixture(scope="session")
+def source_entries(html_pages) -> dict[str, tuple[str, BeautifulSoup]]:
+    """Every source's entry on the sources pages (one a letter, sources/<letter>/): id -> (page, entry)."""
+    entries = {}
+    for path, page in html_pages.items():
+        if path.startswith("sources/") and path != "sources/index.html":
+            for entry in page.select("section.source-entry"):
+                assert entry["id"] not in entries, entry["id"]
+                entries[entry["id"].removeprefix("source-")] = (path, entry)
+    return entries
+
+
+def link_target(html_pages: dict[str, BeautifulSoup], page: str, href: str) -> tuple[str, BeautifulSoup | None]:
+    """Where a link on `page` leads: the built page's path and the element its #anchor names (or None)."""
+    url = urljoin("/" + page, href)
+    path, _, anchor = url.partition("#")
+    path = path.lstrip("/")
+    path = path + "index.html" if path == "" or path.endswith("/") else path
+    target = html_pages.get(path)
+    return path, target.find(id=anchor) if target is not None and anchor else None
 
 
 @pytest.fixture

@@ -47,14 +47,16 @@ def test_crisis_help_is_in_the_first_phone_screen_and_nothing_leaves_the_site(br
 
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 800}])
 def test_a_citation_lands_on_its_source_though_far_entries_are_drawn_late(browser, site_url, html_pages, viewport):
-    """The sources page draws only the entries near the screen (content-visibility, site.css): a link to
+    """A sources page draws only the entries near the screen (content-visibility, sources.css): a link to
     an entry far down still puts it at the top, under the header, and its text is there to find."""
-    entries = [section["id"] for section in html_pages["sources/index.html"].select("section.source-entry")]
-    assert len(entries) > 100
+    shelf = max((path for path in html_pages if path.startswith("sources/") and path != "sources/index.html"),
+                key=lambda path: len(html_pages[path].select("section.source-entry")))
+    entries = [section["id"] for section in html_pages[shelf].select("section.source-entry")]
+    assert len(entries) > 40
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     for entry in (entries[len(entries) // 2], entries[-1]):
-        page.goto(f"{site_url}/sources/#{entry}")
+        page.goto(f"{site_url}/{shelf.removesuffix('index.html')}#{entry}")
         page.wait_for_timeout(300)  # a frame or two: the entries above it are drawn as they come near
         top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", entry)
         header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")

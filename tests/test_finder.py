@@ -174,17 +174,26 @@ def test_the_published_rules_are_the_rules(built_site, known):
 SITE = "https://example.org/"  # to resolve a page's relative links
 
 
-def test_the_tables_page_lists_every_source_its_tables_link_to(html_pages, known):
+def tables_pages(html_pages) -> list[str]:
+    """The finder's rules as tables: the index (national credentials), then a page for each range of states."""
+    return ["finder/rules/index.html", *sorted(path for path in html_pages
+                                                if path.startswith("finder/rules/") and path != "finder/rules/index.html")]
+
+
+def test_the_tables_pages_list_every_source_their_tables_link_to(html_pages, known):
     """Every state is in the tables, not only those data/finder.yml names: so are their sources."""
-    article = html_pages["finder/rules/index.html"].select_one("article")
-    linked = {a["href"].split("#source-", 1)[1] for table in article.select("table") for a in table.select('a[href*="#source-"]')}
-    listed = {li["id"].removeprefix("source-") for li in article.select("ol.sources > li")}
-    assert len(linked) > 100 and linked <= listed
-    # and nothing the finder's rules do not cite (the scope a result quotes counts)
     cited = {item["source"] for state in known["states"] for credential in state["credentials"]
              for item in [credential["scope"], *credential["training"]["rules"], *credential["work"]["rules"], *credential["also"]]
-             if item["source"]}
-    assert listed - linked <= cited | {item["source"] for c in known["national"] for item in c["also"] if item["source"]}
+             if item["source"]} | {item["source"] for c in known["national"] for item in c["also"] if item["source"]}
+    every = set()
+    for path in tables_pages(html_pages):
+        article = html_pages[path].select_one("article")
+        linked = {a["href"].split("#source-", 1)[1] for table in article.select("table") for a in table.select('a[href*="#source-"]')}
+        listed = {li["id"].removeprefix("source-") for li in article.select("ol.sources > li")}
+        assert linked and linked <= listed, path
+        assert listed - linked <= cited, path  # nothing the finder's rules do not cite (the scope a result quotes counts)
+        every |= linked
+    assert len(every) > 100
 
 
 def test_static_tables_show_every_credential_and_its_hours(html_pages, known):
@@ -194,9 +203,24 @@ def test_static_tables_show_every_credential_and_its_hours(html_pages, known):
     assert links.count(SITE + "finder/rules/") == 2  # from the note shown without JavaScript, and the text
     back = html_pages["finder/rules/index.html"].select_one("article .role-summary a")
     assert urljoin(SITE + "finder/rules/", back["href"]) == SITE + "finder/" and back.get_text(strip=True) == "the finder"
-    article = html_pages["finder/rules/index.html"].select_one("article")
-    for table_id, credentials in (("finder-national", known["national"]),
-                                  ("finder-states", [c for s in known["states"] for c in s["credentials"]])):
+    pages = tables_pages(html_pages)
+    assert [path.split("/")[2] for path in pages[1:]] == ["a-c", "d-j", "k-m", "n", "o-s", "t-z"]
+    index = html_pages[pages[0]].select_one("article")
+    # The index names every state once, each linked to its first row on its page of the tables.
+    named = [a for a in index.select("ul.finder-shelves li > a:not(:first-child)")]
+    assert [a.get_text() for a in named] == [s["name"] for s in known["states"]]
+    for a, state in zip(named, known["states"]):
+        target = urljoin(SITE + "finder/rules/", a["href"])
+        page, _, anchor = target.removeprefix(SITE).partition("#")
+        assert html_pages[page + "index.html"].find("tr", id=anchor) if state["credentials"] else page == state["url"], a["href"]
+    tables = [("finder-national", known["national"], index)]
+    for path in pages[1:]:
+        article = html_pages[path].select_one("article")
+        rows = [row["id"] for row in article.select("table#finder-states tbody > tr")]
+        in_page = [s for s in known["states"] if s["credentials"] and s["credentials"][0]["id"] in rows]
+        tables.append(("finder-states", [c for s in in_page for c in s["credentials"]], article))
+    assert sum(len(credentials) for _, credentials, _ in tables[1:]) == sum(len(s["credentials"]) for s in known["states"])
+    for table_id, credentials, article in tables:
         table = article.select_one(f"table#{table_id}")
         assert table.find("caption").get_text(strip=True)
         assert [th.get("scope") for th in table.select("thead th")] == ["col"] * 5

@@ -272,7 +272,7 @@ def test_wording_and_missing_essentials_are_flagged_with_rewrites(visit):
     assert not any("line" in text.lower() for text in texts)
     assert "Try: Support people to track their own progress toward the goals they set." in texts[1]
     assert page.locator(".jd-check__item--avoid .jd-check__sources a").first.get_attribute("href") == \
-        "../../sources/#source-peertac-job-description-tips-2024"
+        "../../sources/p/#source-peertac-job-description-tips-2024"
     missing = page.locator(".jd-check__item--missing")
     assert missing.count() == 1
     assert missing.first.inner_text().startswith("SAMHSA core competencies.")

@@ -48,7 +48,7 @@ def _stylesheets(page) -> set[str]:
 def test_each_feature_stylesheet_loads_exactly_where_its_classes_are_used(html_pages):
     features = _feature_classes()
     assert set(features) == {"compare.css", "faq.css", "home.css", "icons.css", "folds.css", "job-generator.css", "notes.css", "plan.css",
-                             "role.css", "states.css", "tables.css"}
+                             "role.css", "sources.css", "states.css", "tables.css"}
     problems = []
     for path, page in html_pages.items():
         used, loaded = _page_classes(page), _stylesheets(page)

@@ -61,7 +61,7 @@ def test_path_figures_come_from_the_credential_and_state_files_with_their_source
     icrc = next(r for r in dataset.credentials if r.model.slug == "icrc-peer-recovery").model
     wanted = next(r.text for r in icrc.requirements if r.topic == "training")
     facts = [f for f in training.select(".fact") if wanted in f.get_text(" ", strip=True)]
-    assert facts and facts[0].select_one("a.fact__source")["href"].endswith("sources/#source-icrc-peer-recovery")
+    assert facts and facts[0].select_one("a.fact__source")["href"].endswith("sources/i/#source-icrc-peer-recovery")
     # a state example names its state, links to the state's page, and carries the state's year
     example = next(li for li in training.select("li.plan-example") if "New Jersey" in li.get_text())
     assert example.select_one(".plan-example__where a")["href"].endswith("states/nj/")

@@ -112,7 +112,7 @@ def test_the_pay_line_cites_its_figure_and_links_to_every_figure_below(html_page
     (line,) = pay.select(".fact")
     first = role.pay.figures[0]
     assert words(line.get_text()).startswith(citation(first))
-    assert line.select_one("a.fact__source")["href"].endswith(f"sources/#source-{first.source}")
+    assert line.select_one("a.fact__source")["href"].endswith(f"/#source-{first.source}")
     assert line.select_one(".fact__year").get_text() == first.year
     # Below, every pay figure with its source, year and note.
     assert len(detail) == len(role.pay.figures)

@@ -22,7 +22,7 @@ PICKED = "/compare/?roles=" + ",".join(THREE)
 def table_pages(html_pages) -> list[str]:
     """The address of every built page with a table in its text, found in the build (so a new one is tested too)."""
     pages = ["/" + path.removesuffix("index.html") for path, soup in html_pages.items() if soup.select("article table")]
-    assert {"/pay/", "/finder/rules/", "/compare/", "/states/", "/editing-guide/"} <= set(pages)
+    assert {"/pay/", "/finder/rules/", "/finder/rules/n/", "/compare/", "/states/", "/editing-guide/"} <= set(pages)
     return pages
 
 

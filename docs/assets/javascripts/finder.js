@@ -165,7 +165,7 @@
   function citation(item) {
     var cite = el("span", "fact__cite");
     cite.appendChild(document.createTextNode("("));
-    var source = anchor(root + "sources/#source-" + item.source, item.publisher);
+    var source = anchor(root + item.href, item.publisher);
     source.className = "fact__source";
     cite.appendChild(source);
     if (item.year) {
@@ -197,10 +197,10 @@
       fact.appendChild(document.createTextNode(" "));
     }
     fact.appendChild(document.createTextNode(item.text + " "));
-    fact.appendChild(citation(item.others && item.others.length ? { source: item.source, publisher: item.publisher, year: item.year } : item));
+    fact.appendChild(citation(item.others && item.others.length ? { href: item.href, publisher: item.publisher, year: item.year } : item));
     (item.others || []).forEach(function (other) {
       fact.appendChild(document.createTextNode("; " + other.text + " "));
-      fact.appendChild(citation({ source: other.source, publisher: other.publisher }));
+      fact.appendChild(citation({ href: other.href, publisher: other.publisher }));
     });
     if (item.note) {
       fact.appendChild(document.createTextNode(" "));

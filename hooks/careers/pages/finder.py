@@ -17,11 +17,15 @@ from urllib.parse import parse_qs
 
 from ..data.dataset import Dataset
 from ..data.models import Detail, Fact, FinderRoute, FinderStateCredential, State, StateCredential
+from . import sources as source_pages
+from .addresses import url_of
 from .paths import DETAIL_LABELS, Cited, References, problem_adder
 from ..data.problems import Problem
 
 FINDER_PAGE = "finder.md"
-TABLES_PAGE = "finder/rules.md"  # the same rules as tables, for every reader
+TABLES_PAGE = "finder/rules/index.md"  # the same rules as tables, for every reader: the national ones and
+# an index of the states, whose tables are on a page for each range of first letters (finder/rules/a-c/)
+STATE_SHELVES = ("a-c", "d-j", "k-m", "n", "o-s", "t-z")
 RULES_FILE = "finder/rules.json"
 OTHER_STATE = "other"
 MAX_HOURS = 100_000
@@ -116,24 +120,24 @@ def rules(dataset: Dataset) -> dict:
             "url": "states/#if-your-state-is-not-listed",
             "comparison": {"title": comparison.title, "url": comparison.url} if comparison else None,
         },
-        "sources_url": "sources/",
     }
 
 
 def _fact(fact: Fact, sources, label: str) -> dict:
     source = sources[fact.source]
-    return {"label": label, "text": fact.text, "source": fact.source, "publisher": source.publisher,
+    return {"label": label, "text": fact.text, "source": fact.source, "href": source_pages.link(source), "publisher": source.publisher,
             "year": fact.year, "confidence": CONFIDENCE_LABELS[fact.confidence], "note": fact.note, "others": []}
 
 
 def _detail(detail: Detail, credential: StateCredential, sources, label: str) -> dict:
     if not detail.found:
-        return {"label": label, "text": None, "source": None, "publisher": None, "year": None,
+        return {"label": label, "text": None, "source": None, "href": None, "publisher": None, "year": None,
                 "confidence": "", "note": None, "others": []}
-    return {"label": label, "text": detail.value, "source": detail.source,
+    return {"label": label, "text": detail.value, "source": detail.source, "href": source_pages.link(sources[detail.source]),
             "publisher": sources[detail.source].publisher, "year": credential.year,
             "confidence": CONFIDENCE_LABELS[detail.confidence], "note": None,
-            "others": [{"text": o.value, "source": o.source, "publisher": sources[o.source].publisher}
+            "others": [{"text": o.value, "source": o.source, "href": source_pages.link(sources[o.source]),
+                        "publisher": sources[o.source].publisher}
                        for o in detail.other_values]}
 
 
@@ -344,18 +348,40 @@ def _mentions(text: str, hours: int) -> bool:
 # ---------------------------------------------------------------------------
 
 
-def cited(dataset: Dataset, known: dict) -> Cited:
-    """Every credential and state requirement the finder and its tables show, for the sources page;
-    the page's own list holds every source the tables link to (`known`: `rules()`), in order."""
+def cited(dataset: Dataset, known: dict, states: list[State] | None = None, national: bool = True) -> Cited:
+    """What the finder (every credential and state requirement it shows) or a page of its tables
+    cites: the national credentials' requirements and those of `states` (all by default). The
+    page's own list holds every source its tables link to (`known`: `rules()` or a part of it), in order."""
     refs = References(dataset)
     items: list = []
-    for rule in dataset.finder.model.national:
+    for rule in dataset.finder.model.national if national else []:
         items += refs.credentials[rule.credential].requirements
-    for state in dataset.sorted_states():  # every state is in the tables, not only those in finder.yml
+    for state in dataset.sorted_states() if states is None else states:  # every state, not only those in finder.yml
         for credential in state.credentials:
             items += [credential.scope, credential.training, credential.work_and_supervision,
                       credential.exam, credential.other_requirements]
     return Cited(items=items, reviewed=dataset.finder.model.reviewed, sources=_linked_sources(known))
+
+
+def state_shelf(name: str) -> str:
+    """The page of the tables a state is on, by its name's first letter (`Ohio` -> `o-s`)."""
+    first = name[:1].lower()
+    return next((shelf for shelf in STATE_SHELVES if shelf[0] <= first <= shelf[-1]), STATE_SHELVES[-1])
+
+
+def shelf_page(shelf: str) -> str:
+    return TABLES_PAGE.removesuffix("index.md") + f"{shelf}.md"
+
+
+def tables_menu(dataset: Dataset) -> list:
+    """The tables' index, then a page for each range of letters with a state (for careers.pages.paths' menu)."""
+    shelves = dict.fromkeys(state_shelf(state.name) for state in dataset.sorted_states())
+    return [TABLES_PAGE, *({f"States {shelf_title(shelf)}": shelf_page(shelf)} for shelf in STATE_SHELVES if shelf in shelves)]
+
+
+def shelf_title(shelf: str) -> str:
+    """The states on a page of the tables, as a phrase: `from A to C`, `starting with N`."""
+    return f"starting with {shelf.upper()}" if len(shelf) == 1 else f"from {shelf[0].upper()} to {shelf[-1].upper()}"
 
 
 def _linked_sources(value) -> list[str]:
@@ -381,15 +407,23 @@ def render(renderer) -> None:
     # The finder's results show these rules too, with their sources: both pages cite them.
     renderer.render(FINDER_PAGE, "finder/finder.md.j2", "Which credential fits me?", page_cites,
                     known=known, other_state=OTHER_STATE, rules_file=RULES_FILE, max_hours=MAX_HOURS,
-                    tables_page=TABLES_PAGE, tables_url=_url(TABLES_PAGE), reviewed_on=reviewed_on)
-    renderer.render(TABLES_PAGE, "finder/finder-rules.md.j2", "The finder's rules as tables", page_cites,
-                    known=known, finder_url=_url(FINDER_PAGE), cited_ids=page_cites.source_ids(),
-                    reviewed_on=reviewed_on)
-
-
-def _url(page: str) -> str:
-    """A page's address from the site's root: finder/rules.md -> finder/rules/."""
-    return page.removesuffix(".md") + "/"
+                    tables_page=TABLES_PAGE, tables_url=url_of(TABLES_PAGE), reviewed_on=reviewed_on)
+    states = {state.code: state for state in renderer.data.sorted_states()}
+    shelves: dict[str, list[dict]] = {}
+    for state in known["states"]:
+        shelves.setdefault(state_shelf(state["name"]), []).append(state)
+    pages = {shelf: shelf_page(shelf) for shelf in shelves}
+    national = {**known, "states": []}
+    renderer.render(TABLES_PAGE, "finder/finder-rules.md.j2", "The finder's rules as tables",
+                    cited(renderer.data, national, states=[], national=True), known=national,
+                    shelves=[(shelf, url_of(pages[shelf]), shelf_title(shelf), part) for shelf, part in shelves.items()],
+                    finder_url=url_of(FINDER_PAGE), reviewed_on=reviewed_on, cited_ids=_linked_sources(national))
+    for shelf, part in shelves.items():
+        page_of = cited(renderer.data, part, states=[states[state["code"]] for state in part], national=False)
+        renderer.render(pages[shelf], "finder/finder-rules-states.md.j2", f"The finder's rules: states {shelf_title(shelf)}",
+                        page_of, known={**known, "states": part}, states_phrase=shelf_title(shelf),
+                        finder_url=url_of(FINDER_PAGE), tables_url=url_of(TABLES_PAGE), cited_ids=page_of.source_ids(),
+                        reviewed_on=reviewed_on)
 
 
 def nav(dataset: Dataset) -> dict:

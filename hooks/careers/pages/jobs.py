@@ -27,6 +27,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from ..data.dataset import Dataset, Loaded
+from . import sources as source_pages
 from .language_check import Checker, Hit, rules_json
 from ..data.load import dotted
 from ..data.models import (
@@ -296,7 +297,7 @@ def render(renderer) -> None:
     rules = dataset.language_rules.model
     shared = dataset.job_descriptions.model
     all_templates = templates(dataset)
-    renderer.out.files[RULES_FILE] = _json(rules_json(rules, dataset.sources_by_id, "sources/"))
+    renderer.out.files[RULES_FILE] = _json(rules_json(rules, dataset.sources_by_id, source_pages.link))
     for template in all_templates:
         renderer.out.files[template.json_file] = _json(template.as_json())
         renderer.render(template.page, "jobs/jobs-role.md.j2", f"{template.role.title} job description",

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ..data.models import AvoidRule, EssentialRule, LanguageRules, Source
 
@@ -100,12 +100,13 @@ class Checker:
         return bool(self.negation.search(text[clause_start:start]))
 
 
-def rules_json(rules: LanguageRules, sources: dict[str, Source], sources_page: str) -> dict[str, Any]:
-    """The rules as the browser reads them: regular expressions ready for `new RegExp(x, "gi")`."""
+def rules_json(rules: LanguageRules, sources: dict[str, Source], link: Callable[[Source], str]) -> dict[str, Any]:
+    """The rules as the browser reads them: regular expressions ready for `new RegExp(x, "gi")`;
+    `link` gives a source's entry as a link from the site root."""
 
     def cite(ids: Iterable[str]) -> list[dict[str, str]]:
         return [{"id": i, "publisher": sources[i].publisher, "title": sources[i].title,
-                 "href": f"{sources_page}#source-{i}"} for i in ids]
+                 "href": link(sources[i])} for i in ids]
 
     return {
         "clauseEnd": CLAUSE_END,

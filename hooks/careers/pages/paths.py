@@ -300,11 +300,12 @@ def path_of_role(dataset: Dataset) -> dict[str, str]:
 
 
 def nav(dataset: Dataset) -> dict:
-    """The "Plan your path" menu: the finder, the paths and the ladder."""
+    """The "Plan your path" menu: the finder and its tables, the paths and the ladder."""
+    from .finder import tables_menu  # careers.pages.finder builds on this module
     paths = [{_first_upper(view.path.title.removeprefix("Path to ")): view.page} for view in views(dataset)]
     return {MENU: [
         {"Which credential fits me?": "finder.md"},
-        {"The finder's rules as tables": "finder/rules.md"},
+        {"The finder's rules as tables": tables_menu(dataset)},
         {"Certification paths": [PATHS_INDEX, *paths]},
         {"Career ladder": "ladder.md"},
     ]}

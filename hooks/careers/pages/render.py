@@ -18,6 +18,8 @@ from ..data.models import DatedChange, Detail, Fact, OtherValue, StateNote
 from ..data.walk import walk
 from ..site import structured_data
 from . import compare
+from .addresses import url_of
+from . import sources as source_pages
 from .faq import PAGE as FAQ_PAGE  # noqa: F401  (other modules name the pages through here)
 from .kinds import KINDS, MENU
 from .roles import GROUPS
@@ -80,7 +82,8 @@ def crisis_for_theme(dataset: Dataset) -> dict:
     crisis = dataset.crisis.model
     sources = dataset.sources_by_id
     return {**crisis.model_dump(mode="json"),
-            "sources": {id_: sources[id_].model_dump(mode="json", include={"id", "publisher", "year"})
+            "sources": {id_: {**sources[id_].model_dump(mode="json", include={"id", "publisher", "year"}),
+                              "href": source_pages.link(sources[id_])}
                         for id_ in crisis.source_ids()},
             "confidence_labels": CONFIDENCE_LABELS}
 
@@ -173,6 +176,9 @@ def _environment(dataset: Dataset) -> jinja2.Environment:
         confidence_labels=CONFIDENCE_LABELS,
         **compare.TEMPLATE_GLOBALS,  # labels the comparison and the role pages' short answers share
     )
+    links = {source.id: source_pages.link(source) for source in dataset.all_sources}
+    env.globals["source_link"] = links.__getitem__  # a source's entry, as a link from the site root
+    env.filters["url"] = url_of
     env.filters["linked"] = text.render_links  # LinkedText: plain text and links to this site's pages
     env.filters["long_date"] = lambda day: f"{day.day} {day:%B %Y}"
     return env
