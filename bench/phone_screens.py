@@ -38,7 +38,7 @@ PAGES = {
     "guide": ("costs-and-who-pays/", "what-you-may-have-to-pay-for"),
     "compare": ("compare/", "all-roles-in-one-table"),
     "finder": ("finder/", "finder-results-heading"),
-    "finder tables": ("finder/rules/", "credentials-by-state"),
+    "finder tables": ("finder/rules/", "national-credentials"),
     "finder state tables": ("finder/rules/k-m/", "finder-states-caption"),
     "sources of a letter": ("sources/c/", "sources-c"),
     "job description": ("jobs/recovery-coach/", "write-your-job-description"),

@@ -19,7 +19,8 @@ properties it uses.
 A content stylesheet (`extra.content_stylesheets`: tables, inset and warning text) is a feature
 stylesheet no page has to name: it is written into every page whose content holds an element or
 a class it is for (`table`; `.inset-text`, `.warning-text`), whoever wrote the page. The filter
-`content_stylesheets` gives their names for a page's HTML, in the order mkdocs.yml lists them.
+`content_stylesheets` gives their names for a page's HTML, in the order mkdocs.yml lists them
+(careers.site.content_stylesheets).
 """
 
 from __future__ import annotations
@@ -30,11 +31,11 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
-from lxml import html as lxml_html
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from careers.site.content_stylesheets import needed as content_stylesheets_for  # noqa: E402
 from careers.site.unused_css import without_comments  # noqa: E402
 
 _folder: Path | None = None  # docs/ + extra.feature_stylesheets
@@ -56,14 +57,7 @@ def feature_stylesheet(name: str) -> str:
 @lru_cache(maxsize=256)
 def content_stylesheets(content: str | None) -> list[str]:
     """The content stylesheets a page's HTML needs: those naming one of its elements or classes."""
-    if not content or not content.strip():
-        return []
-    names: set[str] = set()
-    for element in lxml_html.fragment_fromstring(content, create_parent="div").iter():
-        if isinstance(element.tag, str):
-            names.add(element.tag.lower())
-            names.update("." + name for name in (element.get("class") or "").split())
-    return [sheet for sheet, wanted in _content.items() if names.intersection(wanted)]
+    return content_stylesheets_for(content, _content)
 
 
 @lru_cache(maxsize=None)

@@ -206,3 +206,25 @@ def test_state_pages_do_not_claim_national_credentials_are_recognized_everywhere
         text = " ".join(html_pages[path].get_text().split())
         assert "recognized across states" not in text, path
         assert "A certification from one state does not always carry over to another." in text, path
+
+
+def test_sources_are_shelved_by_the_first_letter_of_their_publisher(html_pages, source_entries):
+    """A source's page depends on its publisher alone, so it stays put when others are added; the
+    index links every letter with its count, and every letter page links the others."""
+    for source_id, (path, entry) in source_entries.items():
+        publisher = entry.select_one("dl.requirements dd").get_text(strip=True)
+        first = next(char for char in publisher if char.isalnum()).lower()
+        assert path == f"sources/{'0-9' if first.isdigit() else first}/index.html", (source_id, publisher)
+    index = html_pages["sources/index.html"]
+    shelves = index.select("ul.source-shelves a")
+    pages = sorted({path for path, _ in source_entries.values()})
+    assert sorted(link_target(html_pages, "sources/index.html", a["href"])[0] for a in shelves) == pages
+    for a in shelves:
+        path = link_target(html_pages, "sources/index.html", a["href"])[0]
+        count = sum(1 for p, _ in source_entries.values() if p == path)
+        assert a.get_text(" ", strip=True).endswith(f"{count} source" + ("s" if count != 1 else "")), a
+        letters = html_pages[path].select("nav.source-letters a")
+        assert len(letters) == len(pages)
+        assert [x.get_text() for x in html_pages[path].select("nav.source-letters a[aria-current=page]")] == [
+            a.select_one(".source-shelves__letter").get_text()]
+    assert not index.select("section.source-entry")  # the index is light: no entries
