@@ -130,7 +130,7 @@ def on_page_content(html, page, config, files):
 # Hand each page its name (its h1), JSON-LD and the date its citation shows (careers.site.structured_data).
 def on_page_context(context, page, config, nav):
     heading = next((unescape(item.title) for item in page.toc if item.level == 1), page.title)
-    home = (nav.homepage.title, nav.homepage.canonical_url) if nav.homepage else None
+    home = (unescape(str(nav.homepage.title)), nav.homepage.canonical_url) if nav.homepage else None
     trail = breadcrumb_trail((heading, page.canonical_url), [_index_of(s) for s in reversed(page.ancestors)], home)
     context["publishing"] = page_publishing(
         _site.structured_data.get(page.file.src_uri), title=heading, url=page.canonical_url, trail=trail,
@@ -139,9 +139,10 @@ def on_page_context(context, page, config, nav):
 
 
 def _index_of(section):
-    """A navigation section as (its title, its index page's URL), or None when it has no index page."""
+    """A navigation section as (its title, its index page's URL), or None when it has no index page.
+    Menu titles are HTML-escaped for Material (careers.site.menu.escape_titles): the trail wants text."""
     first = section.children[0] if section.children else None
-    return (section.title, first.canonical_url) if getattr(first, "is_index", False) else None
+    return (unescape(str(section.title)), first.canonical_url) if getattr(first, "is_index", False) else None
 
 
 # Rebuild when an editor saves a data file or a page template.
