@@ -373,10 +373,18 @@ def shelf_page(shelf: str) -> str:
     return TABLES_PAGE.removesuffix("index.md") + f"{shelf}.md"
 
 
+def state_shelves(states: list, name_of) -> dict[str, list]:
+    """Shelf -> its states, in order; `name_of(state)` is a state's name."""
+    shelves: dict[str, list] = {}
+    for state in states:
+        shelves.setdefault(state_shelf(name_of(state)), []).append(state)
+    return shelves
+
+
 def tables_menu(dataset: Dataset) -> list:
     """The tables' index, then a page for each range of letters with a state (for careers.pages.paths' menu)."""
-    shelves = dict.fromkeys(state_shelf(state.name) for state in dataset.sorted_states())
-    return [TABLES_PAGE, *({f"States {shelf_title(shelf)}": shelf_page(shelf)} for shelf in STATE_SHELVES if shelf in shelves)]
+    shelves = state_shelves(dataset.sorted_states(), lambda state: state.name)
+    return [TABLES_PAGE, *({f"States {shelf_title(shelf)}": shelf_page(shelf)} for shelf in shelves)]
 
 
 def shelf_title(shelf: str) -> str:
@@ -409,18 +417,15 @@ def render(renderer) -> None:
                     known=known, other_state=OTHER_STATE, rules_file=RULES_FILE, max_hours=MAX_HOURS,
                     tables_page=TABLES_PAGE, tables_url=url_of(TABLES_PAGE), reviewed_on=reviewed_on)
     states = {state.code: state for state in renderer.data.sorted_states()}
-    shelves: dict[str, list[dict]] = {}
-    for state in known["states"]:
-        shelves.setdefault(state_shelf(state["name"]), []).append(state)
-    pages = {shelf: shelf_page(shelf) for shelf in shelves}
+    shelves = state_shelves(known["states"], lambda state: state["name"])
     national = {**known, "states": []}
-    renderer.render(TABLES_PAGE, "finder/finder-rules.md.j2", "The finder's rules as tables",
-                    cited(renderer.data, national, states=[], national=True), known=national,
-                    shelves=[(shelf, url_of(pages[shelf]), shelf_title(shelf), part) for shelf, part in shelves.items()],
-                    finder_url=url_of(FINDER_PAGE), reviewed_on=reviewed_on, cited_ids=_linked_sources(national))
+    index_cites = cited(renderer.data, national, states=[], national=True)
+    renderer.render(TABLES_PAGE, "finder/finder-rules.md.j2", "The finder's rules as tables", index_cites, known=national,
+                    shelves=[(shelf, url_of(shelf_page(shelf)), shelf_title(shelf), part) for shelf, part in shelves.items()],
+                    finder_url=url_of(FINDER_PAGE), reviewed_on=reviewed_on, cited_ids=index_cites.source_ids())
     for shelf, part in shelves.items():
         page_of = cited(renderer.data, part, states=[states[state["code"]] for state in part], national=False)
-        renderer.render(pages[shelf], "finder/finder-rules-states.md.j2", f"The finder's rules: states {shelf_title(shelf)}",
+        renderer.render(shelf_page(shelf), "finder/finder-rules-states.md.j2", f"The finder's rules: states {shelf_title(shelf)}",
                         page_of, known={**known, "states": part}, states_phrase=shelf_title(shelf),
                         finder_url=url_of(FINDER_PAGE), tables_url=url_of(TABLES_PAGE), cited_ids=page_of.source_ids(),
                         reviewed_on=reviewed_on)

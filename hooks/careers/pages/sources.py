@@ -14,6 +14,7 @@ from itertools import groupby
 from ..data.dataset import Dataset
 from ..data.models import Source
 from ..data.problems import Problem
+from .addresses import url_of
 
 PAGE = "sources/index.md"
 EDITING_GUIDE = "editing-guide.md"  # made from CONTRIBUTING.md by careers.site.editing_guide
@@ -28,13 +29,19 @@ def shelf(source: Source) -> str:
     return DIGITS if first.isdigit() else "other"
 
 
-def page_of(source: Source) -> str:
-    return f"sources/{shelf(source)}.md"
+def shelf_page(letter: str) -> str:
+    """The page of a letter's sources, under docs/: `sources/c.md`."""
+    return f"sources/{letter}.md"
+
+
+def shelf_url(letter: str) -> str:
+    """The address of a letter's page from the site root: `sources/c/`."""
+    return url_of(shelf_page(letter))
 
 
 def link(source: Source) -> str:
     """The source's entry, as a link from the site root: `sources/c/#source-<id>`."""
-    return f"sources/{shelf(source)}/#source-{source.id}"
+    return f"{shelf_url(shelf(source))}#source-{source.id}"
 
 
 def check(dataset: Dataset) -> list[Problem]:
@@ -53,15 +60,15 @@ def render(renderer) -> None:
     names = [letter for letter, _ in letters]
     crisis_sources = set(renderer.data.crisis.model.source_ids())
     for letter, sources in letters:
-        renderer.render(f"sources/{letter}.md", "sources/shelf.md.j2", f"Sources: {_title(letter)}",
+        renderer.render(shelf_page(letter), "sources/shelf.md.j2", f"Sources: {_title(letter)}",
                         letter=letter, letters=names, sources=sources, citations=renderer.citations,
-                        labels=renderer.labels, crisis_sources=crisis_sources, title_of=_title)
-    renderer.render(PAGE, "sources/index.md.j2", "Sources", letters=letters, title_of=_title,
+                        labels=renderer.labels, crisis_sources=crisis_sources, title_of=_title, shelf_url=shelf_url)
+    renderer.render(PAGE, "sources/index.md.j2", "Sources", letters=letters, title_of=_title, shelf_url=shelf_url,
                     count=len(renderer.data.all_sources))
 
 
 def nav(dataset: Dataset) -> dict:
-    letters = [{f"Sources: {_title(letter)}": f"sources/{letter}.md"} for letter, _ in shelves(dataset)]
+    letters = [{f"Sources: {_title(letter)}": shelf_page(letter)} for letter, _ in shelves(dataset)]
     return {"About": [{"Sources": [PAGE, *letters]}, {"Editing guide": EDITING_GUIDE}]}
 
 
