@@ -1,5 +1,6 @@
 """The states page in Debian's Chromium: the map's squares lead to each state, the table sorts and
-filters, and on a phone it is a list of cards with no sideways scrolling and no word cut in two."""
+filters, and on a phone it is a list of cards with no sideways scrolling and no word cut in two,
+drawn a few at a time after the page shows, with the keyboard's focus always on the screen."""
 
 from __future__ import annotations
 
@@ -17,7 +18,12 @@ def _states_page(browser, site_url, viewport):
     page.goto(f"{site_url}/states/")
     page.mouse.move(5, 5)
     page.wait_for_selector("[data-glance-filter][data-ready]", state="attached")
+    page.wait_for_function(ALL_DRAWN)
     return context, page
+
+
+ALL_DRAWN = "() => [...document.querySelectorAll('.glance-table tbody > tr')].every(row => row.hasAttribute('data-drawn'))"
+CONTENT_VISIBILITY = "() => [...document.querySelectorAll('.glance-table tbody > tr')].map(row => getComputedStyle(row).contentVisibility)"
 
 
 @pytest.fixture
@@ -91,3 +97,50 @@ def test_on_a_phone_nothing_scrolls_sideways_and_no_word_is_cut(phone, scheme):
     # Each state is a card: its label and value side by side.
     first = phone.locator(".glance-table tbody tr").first
     assert first.evaluate("row => getComputedStyle(row).display") == "block"
+
+
+def test_on_a_phone_cards_wait_to_be_drawn_until_states_js_draws_them_all(browser, site_url):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{site_url}/states/")
+    page.mouse.move(5, 5)
+    page.wait_for_function(ALL_DRAWN, timeout=10_000)
+    assert set(page.evaluate(CONTENT_VISIBILITY)) == {"visible"}
+    # A card not yet drawn is left to the browser to draw when it nears the screen.
+    page.evaluate("document.querySelector('.glance-table tbody > tr:last-child').removeAttribute('data-drawn')")
+    assert page.evaluate(CONTENT_VISIBILITY)[-1] == "auto"
+    context.close()
+
+
+def test_without_scripts_every_card_is_drawn_at_once(browser, site_url):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/states/")
+    visibility = page.evaluate(CONTENT_VISIBILITY)
+    assert len(visibility) == 51 and set(visibility) == {"visible"}
+    context.close()
+
+
+@pytest.mark.parametrize("width", [320, 360, 412])
+def test_tabbing_back_up_through_the_cards_keeps_the_focus_on_screen(browser, site_url, width):
+    """From the table's last link, Shift+Tab back up through every card, once states.js has drawn
+    them: no card may then change height and push the focused link off the screen."""
+    context, page = _states_page(browser, site_url, {"width": width, "height": 640})
+    links = page.locator(".glance-table a").count()
+    page.evaluate("() => { const links = document.querySelectorAll('.glance-table a'); links[links.length - 1].focus(); }")
+    off_screen = []
+    for _ in range(links + 1):
+        # After two frames: a card the browser draws as it nears the screen changes height then.
+        where = page.evaluate("""async () => { await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+            const el = document.activeElement; const r = el.getBoundingClientRect();
+            return {inTable: !!el.closest('.glance-table'), text: el.textContent.trim(),
+                    seen: r.bottom > 0 && r.top < innerHeight && r.width > 0}; }""")
+        if not where["inTable"]:
+            break
+        if not where["seen"]:
+            off_screen.append(where["text"])
+        page.keyboard.press("Shift+Tab")
+    else:
+        pytest.fail("Shift+Tab never left the table")
+    assert off_screen == []
+    context.close()

@@ -82,7 +82,9 @@ def _row(state: State, position: int) -> Row:
     several = len(state.credentials) > 1
     row = Row(state=state, position=position, separate=separate_credentials(state), icrc=icrc_exam(state))
     for key, _heading, name in DETAIL_COLUMNS:
-        row.cells[key] = [_item(credential, getattr(credential, name), several) for credential in state.credentials]
+        items = [_item(credential, getattr(credential, name), several) for credential in state.credentials]
+        # A cell where no credential's value was found says "Not found" once, not once a credential.
+        row.cells[key] = items if any(item.text is not None or item.see_page for item in items) else []
     row.moving = _item(None, state.moving_in, False) if state.moving_in.found else None
     return row
 
