@@ -99,17 +99,12 @@ def test_on_a_phone_nothing_scrolls_sideways_and_no_word_is_cut(phone, scheme):
     assert first.evaluate("row => getComputedStyle(row).display") == "block"
 
 
-def test_on_a_phone_cards_wait_to_be_drawn_until_states_js_draws_them_all(browser, site_url):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.goto(f"{site_url}/states/")
-    page.mouse.move(5, 5)
-    page.wait_for_function(ALL_DRAWN, timeout=10_000)
-    assert set(page.evaluate(CONTENT_VISIBILITY)) == {"visible"}
+def test_on_a_phone_cards_wait_to_be_drawn_until_states_js_draws_them_all(phone):
+    # The fixture has waited for states.js to mark every card drawn.
+    assert set(phone.evaluate(CONTENT_VISIBILITY)) == {"visible"}
     # A card not yet drawn is left to the browser to draw when it nears the screen.
-    page.evaluate("document.querySelector('.glance-table tbody > tr:last-child').removeAttribute('data-drawn')")
-    assert page.evaluate(CONTENT_VISIBILITY)[-1] == "auto"
-    context.close()
+    phone.evaluate("document.querySelector('.glance-table tbody > tr:last-child').removeAttribute('data-drawn')")
+    assert phone.evaluate(CONTENT_VISIBILITY)[-1] == "auto"
 
 
 def test_without_scripts_every_card_is_drawn_at_once(browser, site_url):

@@ -36,6 +36,10 @@ class Item:
     disagree: bool = False
     see_page: bool = False  # found, but no `short`: the state page has it
 
+    @property
+    def found(self) -> bool:
+        return self.text is not None or self.see_page
+
 
 @dataclass
 class Row:
@@ -84,7 +88,7 @@ def _row(state: State, position: int) -> Row:
     for key, _heading, name in DETAIL_COLUMNS:
         items = [_item(credential, getattr(credential, name), several) for credential in state.credentials]
         # A cell where no credential's value was found says "Not found" once, not once a credential.
-        row.cells[key] = items if any(item.text is not None or item.see_page for item in items) else []
+        row.cells[key] = items if any(item.found for item in items) else []
     row.moving = _item(None, state.moving_in, False) if state.moving_in.found else None
     return row
 
